@@ -1,0 +1,70 @@
+// Package analyzer implements sigtermcheck, a go/analysis pass that reports
+// HTTP servers which drop requests when Kubernetes stops their pod.
+//
+// The pass works in two layers. model.go builds, for every package, what
+// its functions do: which start a server, which subscribe to termination
+// signals, and so on; that knowledge crosses package boundaries as facts
+// (facts.go). For package main, the checks (one file each) then look at
+// the part of the model reachable from main and the init functions, and
+// fixes.go builds their suggested edits.
+package analyzer
+
+import (
+	"flag"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+)
+
+// New returns a fresh sigtermcheck analyzer with the default settings and
+// its own flag set, so that callers (tests, drivers, plugins) never share
+// flag state.
+func New() *analysis.Analyzer {
+	cfg := DefaultConfig()
+	a := newAnalyzer(&cfg)
+	cfg.registerFlags(&a.Flags)
+	return a
+}
+
+// NewWithConfig returns an analyzer with the given settings, or an error
+// naming the first invalid setting. It is the entry point for drivers that
+// take settings from elsewhere than flags (the golangci-lint plugin).
+func NewWithConfig(cfg Config) (*analysis.Analyzer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	a := newAnalyzer(&cfg)
+	cfg.registerFlags(&a.Flags)
+	return a, nil
+}
+
+func newAnalyzer(cfg *Config) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     "sigtermcheck",
+		Doc:      analyzerDoc(),
+		URL:      docURL[:len(docURL)-1],
+		Flags:    *flag.NewFlagSet("sigtermcheck", flag.ContinueOnError),
+		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			return run(pass, cfg)
+		},
+		FactTypes: factTypes,
+	}
+}
+
+func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	m := buildModel(pass)
+	m.exportFacts()
+
+	// Only programs are reported on; every other package only
+	// contributes facts.
+	if pass.Pkg.Name() != "main" {
+		return nil, nil
+	}
+	r := newReporter(pass, cfg)
+	p := m.program()
+	checkMissingSIGTERM(p, r)
+	r.reportBadDirectives()
+	return nil, nil
+}

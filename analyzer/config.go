@@ -1,0 +1,108 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Config holds the settings of one sigtermcheck analyzer instance. The
+// command-line flags and the golangci-lint plugin settings both fill one.
+type Config struct {
+	// MinDelay is the shortest constant delay accepted before a drain.
+	MinDelay time.Duration
+	// Delay is the propagation delay that suggested fixes insert.
+	Delay time.Duration
+	// Disable lists the names of checks that are turned off.
+	Disable []string
+}
+
+// DefaultConfig returns the settings used when no flag is given.
+func DefaultConfig() Config {
+	return Config{MinDelay: 5 * time.Second, Delay: 15 * time.Second}
+}
+
+// Validate reports the first invalid setting, naming its flag.
+func (c Config) Validate() error {
+	if c.MinDelay < 0 {
+		return fmt.Errorf("-min-delay: must not be negative, got %v", c.MinDelay)
+	}
+	if c.Delay <= 0 {
+		return fmt.Errorf("-delay: must be positive, got %v", c.Delay)
+	}
+	for _, name := range c.Disable {
+		if checkByName(name) == nil {
+			return fmt.Errorf("-disable: unknown check %q (known checks: %s)", name, strings.Join(CheckNames(), ", "))
+		}
+	}
+	return nil
+}
+
+func (c *Config) enabled(check string) bool {
+	return !slices.Contains(c.Disable, check)
+}
+
+// registerFlags binds the analyzer's flags to c.
+func (c *Config) registerFlags(fs *flag.FlagSet) {
+	fs.Var(durationFlag{&c.MinDelay, "min-delay", false}, "min-delay",
+		"shortest constant delay accepted before Shutdown")
+	fs.Var(durationFlag{&c.Delay, "delay", true}, "delay",
+		"propagation delay that suggested fixes insert")
+	fs.Var(disableFlag{&c.Disable}, "disable",
+		"comma-separated list of checks to turn off: "+strings.Join(CheckNames(), ", "))
+}
+
+// durationFlag is a time.Duration flag that rejects negative (and, if
+// positive is set, zero) values, so that a bad setting fails loudly.
+type durationFlag struct {
+	d        *time.Duration
+	name     string
+	positive bool
+}
+
+func (f durationFlag) String() string {
+	if f.d == nil {
+		return ""
+	}
+	return f.d.String()
+}
+
+func (f durationFlag) Set(s string) error {
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("not a duration (want for example 5s or 1m30s)")
+	}
+	if d < 0 || (f.positive && d == 0) {
+		return fmt.Errorf("must be positive")
+	}
+	*f.d = d
+	return nil
+}
+
+// disableFlag is a comma-separated list of check names.
+type disableFlag struct{ names *[]string }
+
+func (f disableFlag) String() string {
+	if f.names == nil {
+		return ""
+	}
+	return strings.Join(*f.names, ",")
+}
+
+func (f disableFlag) Set(s string) error {
+	var names []string
+	for name := range strings.SplitSeq(s, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		if checkByName(name) == nil {
+			return fmt.Errorf("unknown check %q (known checks: %s)", name, strings.Join(CheckNames(), ", "))
+		}
+		names = append(names, name)
+	}
+	*f.names = names
+	return nil
+}

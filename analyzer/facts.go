@@ -1,0 +1,84 @@
+package analyzer
+
+import (
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Facts carry what a function (or a package's initialization, or a
+// package-level variable) does across package boundaries. Each kind of
+// knowledge has its own small type; all are deterministic (no maps).
+
+var factTypes = []analysis.Fact{
+	new(startsServer),
+	new(subscribes),
+	new(signalList),
+}
+
+// startsServer is a fact about a function: calling it starts serving HTTP
+// (it reaches a server start, possibly in a goroutine it launches).
+type startsServer struct{}
+
+func (*startsServer) AFact()         {}
+func (*startsServer) String() string { return "startsServer" }
+
+// subscribes is a fact about a function, or about a package whose
+// initialization does so: calling it subscribes to the given signals.
+type subscribes struct{ Signals sigset }
+
+func (*subscribes) AFact()           {}
+func (f *subscribes) String() string { return "subscribes(" + f.Signals.String() + ")" }
+
+// signalList is a fact about a package-level variable of a signal or
+// signal-slice type: the signals it may hold.
+type signalList struct{ Signals sigset }
+
+func (*signalList) AFact()           {}
+func (f *signalList) String() string { return "signals(" + f.Signals.String() + ")" }
+
+// A sigset is what a list of signal expressions may contain.
+type sigset uint8
+
+const (
+	sigTERM    sigset = 1 << iota // SIGTERM
+	sigINT                        // SIGINT or os.Interrupt
+	sigOther                      // some other, known signal
+	sigAll                        // every signal (signal.Notify with no signals)
+	sigUnknown                    // something we could not resolve
+)
+
+// hasTERM reports whether the set may include SIGTERM. Unresolved
+// expressions count, so that what we cannot see never causes a report.
+func (s sigset) hasTERM() bool { return s&(sigTERM|sigAll|sigUnknown) != 0 }
+
+// terminates reports whether a subscription to s learns of a termination
+// signal (SIGTERM or SIGINT), which makes its receivers wait points.
+func (s sigset) terminates() bool { return s.hasTERM() || s&sigINT != 0 }
+
+// known reports whether every signal in s was resolved.
+func (s sigset) known() bool { return s&sigUnknown == 0 }
+
+func (s sigset) String() string {
+	var names []string
+	for _, b := range []struct {
+		bit  sigset
+		name string
+	}{{sigTERM, "SIGTERM"}, {sigINT, "SIGINT"}, {sigOther, "other"}, {sigAll, "all"}, {sigUnknown, "unknown"}} {
+		if s&b.bit != 0 {
+			names = append(names, b.name)
+		}
+	}
+	return strings.Join(names, ",")
+}
+
+// names describes a known set without SIGTERM, for messages.
+func (s sigset) names() string {
+	switch {
+	case s&sigINT != 0 && s&sigOther != 0:
+		return "SIGINT and other signals"
+	case s&sigINT != 0:
+		return "SIGINT"
+	}
+	return "other signals"
+}

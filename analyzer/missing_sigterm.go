@@ -1,0 +1,99 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// checkMissingSIGTERM reports programs that start a server and never
+// subscribe to SIGTERM (SPEC 3.1).
+func checkMissingSIGTERM(p *program, r *reporter) {
+	if p.sigs.hasTERM() {
+		return // SIGTERM is handled (or we cannot tell that it is not)
+	}
+	starts := p.starts()
+	if len(starts) == 0 {
+		return // not a server
+	}
+
+	// Have: a server and no SIGTERM subscription. If something subscribes
+	// to other signals only, that subscription is what to fix.
+	reported := false
+	for _, s := range p.subscriptions() {
+		if s.sigs.hasTERM() {
+			continue
+		}
+		reported = true
+		what := "signal." + s.notify.Name()
+		if s.callee != nil {
+			what = qualifiedName(s.callee)
+		}
+		d := analysis.Diagnostic{
+			Pos:     s.expr.Pos(),
+			End:     s.expr.End(),
+			Message: fmt.Sprintf("%s subscribes to %s but not to SIGTERM: Kubernetes stops pods with SIGTERM", what, s.sigs.names()),
+			Related: []analysis.RelatedInformation{relatedStart(starts[0])},
+		}
+		if s.callee != nil {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.callee.Pos(), Message: "signals subscribed here"})
+		}
+		if fix, ok := addSIGTERMFix(p, s); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		r.report(checkMissingSigterm, d)
+	}
+	if reported {
+		return
+	}
+
+	for _, s := range starts {
+		d := analysis.Diagnostic{
+			Pos: s.expr.Pos(),
+			End: s.expr.End(),
+			Message: "server started without handling SIGTERM: Kubernetes sends SIGTERM on every rollout " +
+				"and kills the pod after the grace period, dropping in-flight requests",
+		}
+		if s.callee != nil {
+			d.Message = fmt.Sprintf("server started by %s without handling SIGTERM: Kubernetes sends SIGTERM "+
+				"on every rollout and kills the pod after the grace period, dropping in-flight requests", qualifiedName(s.callee))
+			d.Related = []analysis.RelatedInformation{{Pos: s.callee.Pos(), Message: "the server is started inside " + qualifiedName(s.callee)}}
+		}
+		r.report(checkMissingSigterm, d)
+	}
+}
+
+// relatedStart points at a server start of the program.
+func relatedStart(s *site) analysis.RelatedInformation {
+	return analysis.RelatedInformation{Pos: s.expr.Pos(), End: s.expr.End(), Message: "the server is started here"}
+}
+
+// addSIGTERMFix appends syscall.SIGTERM to the signals of a direct
+// Notify or NotifyContext call whose signals are listed one by one.
+func addSIGTERMFix(p *program, s *subscription) (analysis.SuggestedFix, bool) {
+	call := s.call
+	if call == nil || call.Ellipsis.IsValid() || len(s.args) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	name, edits := importName(p.pass, s.node.file, call.Pos(), "syscall")
+	sigterm := "SIGTERM"
+	if name != "" {
+		sigterm = name + ".SIGTERM"
+	}
+	last := s.args[len(s.args)-1]
+	edits = append(edits, analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + sigterm)})
+	return analysis.SuggestedFix{Message: "Add syscall.SIGTERM to the subscribed signals", TextEdits: edits}, true
+}
+
+// qualifiedName returns pkg.F or pkg.T.M for a function of another package.
+func qualifiedName(fn *types.Func) string {
+	name := fn.Name()
+	if recv := recvNamed(fn); recv != nil {
+		name = recv.Obj().Name() + "." + name
+	}
+	if fn.Pkg() != nil {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}

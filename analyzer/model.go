@@ -1,0 +1,413 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The model says what the functions of one package do. It is a graph of
+// function nodes: declared functions and methods, function literals, the
+// initializers of package-level variables and the package initialization
+// itself. Edges go from a node to every node it may run:
+//
+//   - calls edges: a call of a same-package function, a reference to one
+//     as a value (a method value, a callback stored in a struct), a
+//     function literal written inside it (closures, goroutines, deferred
+//     calls, cobra RunE closures: a function value handed to other code
+//     counts as called), and the initializer of a package-level variable
+//     it uses (so a command's Execute reaches the RunE closure of the
+//     command variable it runs);
+//   - weak edges: the methods of a same-package type whose values it
+//     constructs, which may be called through an interface we cannot
+//     resolve.
+//
+// Weak edges are followed only for knowledge whose over-approximation
+// makes sigtermcheck quieter (subscriptions), never for knowledge that
+// causes reports (server starts).
+type model struct {
+	pass *analysis.Pass
+
+	nodes   []*fnode // in source order
+	byFunc  map[*types.Func]*fnode
+	varInit map[*types.Var]*fnode // package-level variable -> its initializer
+	init    *fnode                // package initialization
+	main    *fnode                // func main, if any
+
+	// assigns records every expression assigned to a variable of this
+	// package (a nil entry: modified in a way we do not follow).
+	assigns map[*types.Var][]ast.Expr
+
+	subs []*subscription // every subscription written in this package
+
+	// signal resolution memo; a value of sigUnknown stands in while a
+	// variable's own resolution is in progress (cycles).
+	varSigs map[*types.Var]sigset
+}
+
+// An fnode is a function-like body of the package.
+type fnode struct {
+	name string
+	fn   *types.Func // for declared functions and methods
+	file *ast.File
+
+	calls []*fnode
+	weak  []*fnode
+
+	starts []*site         // server starts written in this node
+	subs   []*subscription // subscriptions written in this node
+
+	// Summaries over everything the node may run (see propagate).
+	reachesStart bool
+	reachedSigs  sigset
+}
+
+// A site is a place in the package being analyzed where something the
+// checks care about happens: directly, or through a function of another
+// package (callee), whose fact says what it does.
+type site struct {
+	node   *fnode
+	expr   ast.Expr   // the call, or the function value referenced
+	callee *types.Func // the other package's function, if reached through one
+}
+
+// A subscription is a signal.Notify or signal.NotifyContext call, or a call
+// of another package's function that subscribes.
+type subscription struct {
+	site
+	notify *types.Func    // signal.Notify or signal.NotifyContext, when direct
+	call   *ast.CallExpr  // the call of notify, if it is called
+	args []ast.Expr    // its signal arguments
+	sigs sigset
+}
+
+func buildModel(pass *analysis.Pass) *model {
+	m := &model{
+		pass:    pass,
+		byFunc:  make(map[*types.Func]*fnode),
+		varInit: make(map[*types.Var]*fnode),
+		assigns: make(map[*types.Var][]ast.Expr),
+		varSigs: make(map[*types.Var]sigset),
+	}
+	m.init = m.newNode("package initialization", nil)
+
+	// Declared functions first, so that walks can link to any of them.
+	type body struct {
+		n    *fnode
+		root ast.Node
+	}
+	var bodies []body
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+				if !ok || decl.Body == nil {
+					continue
+				}
+				n := m.newNode(fn.Name(), file)
+				n.fn = fn
+				m.byFunc[fn] = n
+				bodies = append(bodies, body{n, decl.Body})
+				switch {
+				case decl.Recv != nil:
+				case fn.Name() == "init":
+					m.init.calls = append(m.init.calls, n)
+				case fn.Name() == "main" && pass.Pkg.Name() == "main":
+					m.main = n
+				}
+			case *ast.GenDecl:
+				if decl.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range decl.Specs {
+					spec := spec.(*ast.ValueSpec)
+					if len(spec.Values) == 0 {
+						continue
+					}
+					n := m.newNode("var initializer", file)
+					m.init.calls = append(m.init.calls, n)
+					bodies = append(bodies, body{n, spec})
+					for _, id := range spec.Names {
+						if v, ok := pass.TypesInfo.Defs[id].(*types.Var); ok {
+							m.varInit[v] = n
+						}
+					}
+				}
+			}
+		}
+	}
+	for _, b := range bodies {
+		m.walk(b.n, b.root)
+	}
+	for _, s := range m.subs {
+		if s.call != nil {
+			s.sigs = m.notifySignals(s.call, s.args)
+		}
+	}
+	m.propagate()
+	return m
+}
+
+func (m *model) newNode(name string, file *ast.File) *fnode {
+	n := &fnode{name: name, file: file}
+	m.nodes = append(m.nodes, n)
+	return n
+}
+
+// walk records what the code under root, which belongs to node n, does.
+// Function literals get nodes of their own.
+func (m *model) walk(n *fnode, root ast.Node) {
+	info := m.pass.TypesInfo
+	// callOf maps the identifier naming a call's function to the call,
+	// and refOf an identifier to the selector expression it ends.
+	callOf := make(map[*ast.Ident]*ast.CallExpr)
+	refOf := make(map[*ast.Ident]ast.Expr)
+
+	ast.Inspect(root, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			lit := m.newNode("func literal", n.file)
+			n.calls = append(n.calls, lit)
+			m.walk(lit, x.Body)
+			return false
+
+		case *ast.CallExpr:
+			if id := calleeIdent(x.Fun); id != nil {
+				callOf[id] = x
+			}
+			if isBuiltin(info, x.Fun, "new") && len(x.Args) == 1 {
+				m.constructs(n, info.TypeOf(x.Args[0]))
+			}
+
+		case *ast.SelectorExpr:
+			refOf[x.Sel] = x
+
+		case *ast.CompositeLit:
+			m.constructs(n, info.TypeOf(x))
+
+		case *ast.AssignStmt:
+			m.recordAssign(x.Lhs, x.Rhs)
+
+		case *ast.ValueSpec:
+			if len(x.Values) == 0 {
+				break // var v T: the zero value
+			}
+			lhs := make([]ast.Expr, len(x.Names))
+			for i, id := range x.Names {
+				lhs[i] = id
+			}
+			m.recordAssign(lhs, x.Values)
+
+		case *ast.UnaryExpr:
+			// &v lets anything modify v.
+			if x.Op == token.AND {
+				if v := m.localVar(x.X); v != nil {
+					m.assigns[v] = append(m.assigns[v], nil)
+				}
+			}
+
+		case *ast.Ident:
+			m.ident(n, x, callOf[x], refOf[x])
+		}
+		return true
+	})
+}
+
+// ident records a use of an identifier: a function (called or used as a
+// value) or a package-level variable.
+func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr) {
+	switch obj := m.pass.TypesInfo.Uses[id].(type) {
+	case *types.Func:
+		fn := obj.Origin()
+		if fn.Pkg() == m.pass.Pkg {
+			if callee := m.byFunc[fn]; callee != nil {
+				n.calls = append(n.calls, callee)
+			}
+			return
+		}
+		// Have: a function of another package, called or used as a value.
+		var expr ast.Expr = id
+		switch {
+		case call != nil:
+			expr = call
+		case sel != nil:
+			expr = sel
+		}
+		m.external(n, fn, expr, call)
+
+	case *types.Var:
+		if init := m.varInit[obj]; init != nil && init != n {
+			n.calls = append(n.calls, init)
+		}
+	}
+}
+
+// external records a call of fn, a function of another package, or a
+// reference to it as a value (call == nil).
+func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.CallExpr) {
+	switch {
+	case isServerStart(fn):
+		n.starts = append(n.starts, &site{node: n, expr: expr})
+		return
+	case isNotify(fn) || isNotifyContext(fn):
+		s := &subscription{site: site{node: n, expr: expr}, notify: fn, sigs: sigUnknown}
+		if call != nil && len(call.Args) > 0 {
+			// Have: signal.Notify(c, sigs...) or signal.NotifyContext(ctx, sigs...).
+			s.call, s.args = call, call.Args[1:]
+		}
+		n.subs = append(n.subs, s)
+		m.subs = append(m.subs, s)
+		return
+	}
+	if m.pass.ImportObjectFact(fn, new(startsServer)) {
+		n.starts = append(n.starts, &site{node: n, expr: expr, callee: fn})
+	}
+	var sub subscribes
+	if m.pass.ImportObjectFact(fn, &sub) {
+		s := &subscription{site: site{node: n, expr: expr, callee: fn}, sigs: sub.Signals}
+		n.subs = append(n.subs, s)
+		m.subs = append(m.subs, s)
+	}
+}
+
+// constructs records that n creates a value of type t: if t is (a pointer
+// to) a named type of this package, its methods may be called through an
+// interface.
+func (m *model) constructs(n *fnode, t types.Type) {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != m.pass.Pkg {
+		return
+	}
+	for i := range named.NumMethods() {
+		if callee := m.byFunc[named.Method(i).Origin()]; callee != nil {
+			n.weak = append(n.weak, callee)
+		}
+	}
+}
+
+func (m *model) recordAssign(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		v := m.localVar(l)
+		if v == nil {
+			continue
+		}
+		if len(lhs) == len(rhs) {
+			m.assigns[v] = append(m.assigns[v], rhs[i])
+		} else {
+			m.assigns[v] = append(m.assigns[v], nil) // a, b := f()
+		}
+	}
+}
+
+// localVar returns the variable of this package that assigning to e
+// changes (v, v[i], v.f count as changing v), or nil.
+func (m *model) localVar(e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			e = x.X
+			continue
+		case *ast.Ident:
+			obj := m.pass.TypesInfo.ObjectOf(x)
+			if v, ok := obj.(*types.Var); ok && v.Pkg() == m.pass.Pkg && !v.IsField() {
+				return v
+			}
+		}
+		return nil
+	}
+}
+
+// propagate fills each node's summaries with what it may run.
+func (m *model) propagate() {
+	sccs(m.nodes, func(n *fnode) []*fnode { return n.calls }, func(scc []*fnode, succs []*fnode) {
+		reaches := false
+		for _, n := range scc {
+			reaches = reaches || len(n.starts) > 0
+		}
+		for _, s := range succs {
+			reaches = reaches || s.reachesStart
+		}
+		for _, n := range scc {
+			n.reachesStart = reaches
+		}
+	})
+	sccs(m.nodes, withWeak, func(scc []*fnode, succs []*fnode) {
+		var sigs sigset
+		for _, n := range scc {
+			for _, s := range n.subs {
+				sigs |= s.sigs
+			}
+		}
+		for _, s := range succs {
+			sigs |= s.reachedSigs
+		}
+		for _, n := range scc {
+			n.reachedSigs = sigs
+		}
+	})
+}
+
+// exportFacts publishes what this package's functions, initialization and
+// signal variables do, for the packages that import it.
+func (m *model) exportFacts() {
+	if quietPackages[m.pass.Pkg.Path()] {
+		return
+	}
+	for _, n := range m.nodes {
+		if n.fn == nil || n.fn.Name() == "init" || n == m.main {
+			continue
+		}
+		if n.reachesStart {
+			m.pass.ExportObjectFact(n.fn, new(startsServer))
+		}
+		if n.reachedSigs != 0 {
+			m.pass.ExportObjectFact(n.fn, &subscribes{n.reachedSigs})
+		}
+	}
+	// Whatever imports this package runs its initialization.
+	if n := m.init; n.reachedSigs != 0 {
+		m.pass.ExportPackageFact(&subscribes{n.reachedSigs})
+	}
+	scope := m.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !isSignalListType(v.Type()) {
+			continue
+		}
+		if sigs := m.varSignals(v); sigs != 0 {
+			m.pass.ExportObjectFact(v, &signalList{sigs})
+		}
+	}
+}
+
+// calleeIdent returns the identifier that names the function a call
+// expression's Fun denotes (f, pkg.F, x.M, f[T]), or nil.
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr:
+		return calleeIdent(f.X)
+	case *ast.IndexListExpr:
+		return calleeIdent(f.X)
+	}
+	return nil
+}
+
+// isBuiltin reports whether fun denotes the named builtin function.
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
