@@ -69,7 +69,7 @@ type fnode struct {
 // package (callee), whose fact says what it does.
 type site struct {
 	node   *fnode
-	expr   ast.Expr   // the call, or the function value referenced
+	expr   ast.Expr    // the call, or the function value referenced
 	callee *types.Func // the other package's function, if reached through one
 }
 
@@ -77,10 +77,10 @@ type site struct {
 // of another package's function that subscribes.
 type subscription struct {
 	site
-	notify *types.Func    // signal.Notify or signal.NotifyContext, when direct
-	call   *ast.CallExpr  // the call of notify, if it is called
-	args []ast.Expr    // its signal arguments
-	sigs sigset
+	notify *types.Func   // signal.Notify or signal.NotifyContext, when direct
+	call   *ast.CallExpr // the call of notify, if it is called
+	args   []ast.Expr    // its signal arguments
+	sigs   sigset
 }
 
 func buildModel(pass *analysis.Pass) *model {
