@@ -26,9 +26,11 @@ func checkMissingSIGTERM(p *program, r *reporter) {
 			continue
 		}
 		reported = true
-		what := "signal." + s.notify.Name()
+		var what string
 		if s.callee != nil {
 			what = qualifiedName(s.callee)
+		} else {
+			what = "signal." + s.notify.Name()
 		}
 		d := analysis.Diagnostic{
 			Pos:     s.expr.Pos(),

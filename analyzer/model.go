@@ -356,8 +356,8 @@ func (m *model) propagate() {
 // exportFacts publishes what this package's functions, initialization and
 // signal variables do, for the packages that import it.
 func (m *model) exportFacts() {
-	if quietPackages[m.pass.Pkg.Path()] {
-		return
+	if quietPackages[m.pass.Pkg.Path()] || m.pass.Pkg.Name() == "main" {
+		return // intrinsics, or a program: nothing imports it
 	}
 	for _, n := range m.nodes {
 		if n.fn == nil || n.fn.Name() == "init" || n == m.main {

@@ -55,6 +55,9 @@ func newReporter(pass *analysis.Pass, cfg *Config) *reporter {
 			for _, c := range group.List {
 				if d := parseDirective(c); d != nil {
 					r.dirs = append(r.dirs, d)
+					if d.problem() != "" {
+						continue // a malformed directive suppresses nothing
+					}
 					line := tf.Line(c.Pos())
 					for _, check := range d.checks {
 						// The directive covers its own line and the next.
@@ -104,22 +107,24 @@ func (r *reporter) report(check string, d analysis.Diagnostic) {
 // nothing.
 func (r *reporter) reportBadDirectives() {
 	for _, d := range r.dirs {
-		var msg string
-		switch {
-		case len(d.checks) == 0:
-			msg = "sigtermcheck:ignore directive names no check: write //sigtermcheck:ignore <check>[,<check>] <reason>"
-		case d.reason == "":
-			msg = "sigtermcheck:ignore directive gives no reason: say why the report does not apply"
-		default:
-			for _, c := range d.checks {
-				if checkByName(c) == nil {
-					msg = fmt.Sprintf("sigtermcheck:ignore directive names unknown check %q (known checks: %s)", c, strings.Join(CheckNames(), ", "))
-					break
-				}
-			}
-		}
-		if msg != "" {
+		if msg := d.problem(); msg != "" {
 			r.pass.Report(analysis.Diagnostic{Pos: d.pos, Category: "directive", Message: msg})
 		}
 	}
+}
+
+// problem describes what is wrong with a directive, or returns "".
+func (d *directive) problem() string {
+	switch {
+	case len(d.checks) == 0:
+		return "sigtermcheck:ignore directive names no check: write //sigtermcheck:ignore <check>[,<check>] <reason>"
+	case d.reason == "":
+		return "sigtermcheck:ignore directive gives no reason: say why the report does not apply"
+	}
+	for _, c := range d.checks {
+		if checkByName(c) == nil {
+			return fmt.Sprintf("sigtermcheck:ignore directive names unknown check %q (known checks: %s)", c, strings.Join(CheckNames(), ", "))
+		}
+	}
+	return ""
 }

@@ -1,0 +1,4 @@
+// The only server start is in generated code: never reported.
+package main
+
+func main() { serveGenerated() }

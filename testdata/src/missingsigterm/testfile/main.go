@@ -1,0 +1,4 @@
+// The only server start is in a test file: never reported.
+package main
+
+func main() {}

@@ -1,0 +1,7 @@
+package main
+
+import "net/http"
+
+func init() {
+	go http.ListenAndServe(":8080", nil)
+}
