@@ -347,3 +347,25 @@ func TestTypeErrors(t *testing.T) {
 		t.Errorf("on code that does not type-check: exit %d, stderr:\n%s\nwant the type error and a failing exit", code, stderr)
 	}
 }
+
+// TestExamples runs the README's first command and checks that the bundled
+// examples show what they are there to show: a finding per buggy program,
+// nothing on the correct one.
+func TestExamples(t *testing.T) {
+	t.Parallel()
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, root, binary, "-json", "./examples/...")
+	if code != 0 {
+		t.Fatalf("sigtermcheck -json ./examples/...: exit %d\n%s", code, stderr)
+	}
+	want := []string{
+		"examples/ctrlc/main.go:23:15: missing-sigterm",
+		"examples/hello/main.go:16:12: missing-sigterm",
+	}
+	if got := findings(t, root, stdout); !slices.Equal(got, want) {
+		t.Errorf("findings on examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
