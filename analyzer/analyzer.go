@@ -64,7 +64,16 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	}
 	r := newReporter(pass, cfg)
 	p := m.program()
-	checkMissingSIGTERM(p, r)
+	if len(p.starts()) > 0 {
+		// Have: a server. Check how it is stopped.
+		reportMissingSIGTERM(p, r)
+		reportExitInHandler(p, r)
+		reportExitBeforeDrain(p, r)
+		reportShutdownWithoutDelay(p, r)
+		reportCloseInsteadOfShutdown(p, r)
+		reportShutdownContextDone(p, r)
+		reportRequestContextCancelled(p, r)
+	}
 	r.reportBadDirectives()
 	return nil, nil
 }

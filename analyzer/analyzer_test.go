@@ -44,3 +44,52 @@ func TestMissingSIGTERMHandled(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata, only(t, "missing-sigterm"), "handled/...")
 }
+
+func TestExitInHandler(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, only(t, "exit-in-handler"), "exitinhandler/...", "exitinhandlerok/...")
+}
+
+func TestShutdownWithoutDelay(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata, only(t, "shutdown-without-delay"), "shutdownwithoutdelay/...")
+	analysistest.Run(t, testdata, only(t, "shutdown-without-delay"), "shutdownwithoutdelayok/...")
+}
+
+func TestMinDelayFlag(t *testing.T) {
+	t.Parallel()
+	a := only(t, "shutdown-without-delay")
+	if err := a.Flags.Set("min-delay", "1s"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "mindelay/...")
+}
+
+func TestCloseInsteadOfShutdown(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata, only(t, "close-instead-of-shutdown"), "closeinsteadofshutdown/...")
+}
+
+func TestShutdownContextDone(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata, only(t, "shutdown-context-done"), "shutdowncontextdone/...")
+}
+
+func TestExitBeforeDrain(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata, only(t, "exit-before-drain"), "exitbeforedrain/...")
+	analysistest.Run(t, testdata, only(t, "exit-before-drain"), "exitbeforedrainok/...")
+}
+
+func TestRequestContextCancelled(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, only(t, "request-context-cancelled"), "requestcontext/...")
+}
+
+// TestKnownMisses keeps the false negatives we accept visible: each
+// program in knownmisses has a bug that no check reports (see its
+// comments). A change that starts reporting one must update it.
+func TestKnownMisses(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, analyzer.New(), "knownmisses/...")
+}

@@ -16,10 +16,22 @@ type check struct {
 // The checks, in README order.
 var checks = []check{
 	{checkMissingSigterm, "an HTTP server is started but SIGTERM is never handled"},
+	{checkExitInHandler, "the SIGTERM handler exits before draining the server"},
+	{checkExitBeforeDrain, "the goroutine that started the server exits as soon as Shutdown begins"},
+	{checkShutdownWithoutDelay, "Shutdown is called with no propagation delay before it"},
+	{checkCloseInsteadOfShutdown, "the SIGTERM handler calls Close, cutting in-flight requests"},
+	{checkShutdownContextDone, "Shutdown is given a context that is already done"},
+	{checkRequestContextCancelled, "BaseContext ties every request to the signal context"},
 }
 
 const (
-	checkMissingSigterm = "missing-sigterm"
+	checkMissingSigterm          = "missing-sigterm"
+	checkExitInHandler           = "exit-in-handler"
+	checkExitBeforeDrain         = "exit-before-drain"
+	checkShutdownWithoutDelay    = "shutdown-without-delay"
+	checkCloseInsteadOfShutdown  = "close-instead-of-shutdown"
+	checkShutdownContextDone     = "shutdown-context-done"
+	checkRequestContextCancelled = "request-context-cancelled"
 )
 
 // docURL is where each check's README section lives.

@@ -1,7 +1,9 @@
 package analyzer
 
 import (
+	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -14,6 +16,10 @@ var factTypes = []analysis.Fact{
 	new(startsServer),
 	new(subscribes),
 	new(signalList),
+	new(returnsSignal),
+	new(waitsForSignal),
+	new(delays),
+	new(drains),
 }
 
 // startsServer is a fact about a function: calling it starts serving HTTP
@@ -82,3 +88,57 @@ func (s sigset) names() string {
 	}
 	return "other signals"
 }
+
+// returnsSignal is a fact about a function: its results may be signal
+// values (Kinds[i] is a valKind for result i): a channel fed by
+// signal.Notify, or a context cancelled by a termination signal.
+type returnsSignal struct{ Kinds []uint8 }
+
+func (*returnsSignal) AFact() {}
+func (f *returnsSignal) String() string {
+	var parts []string
+	for i, k := range f.Kinds {
+		var names []string
+		for _, b := range []struct {
+			bit  valKind
+			name string
+		}{{valChan, "chan"}, {valCtx, "ctx"}, {valDone, "done"}} {
+			if valKind(k)&b.bit != 0 {
+				names = append(names, b.name)
+			}
+		}
+		if len(names) > 0 {
+			parts = append(parts, fmt.Sprintf("%d:%s", i, strings.Join(names, "|")))
+		}
+	}
+	return "returnsSignal(" + strings.Join(parts, ",") + ")"
+}
+
+// waitsForSignal is a fact about a function: it blocks until a
+// termination signal arrives, so code after a call of it is a handler path.
+type waitsForSignal struct{}
+
+func (*waitsForSignal) AFact()         {}
+func (*waitsForSignal) String() string { return "waitsForSignal" }
+
+// delays is a fact about a function: every call of it waits, at least for
+// Nanos if Const is set, or for a duration known only at run time.
+type delays struct {
+	Nanos int64
+	Const bool
+}
+
+func (*delays) AFact() {}
+func (f *delays) String() string {
+	if !f.Const {
+		return "delays(non-constant)"
+	}
+	return "delays(" + time.Duration(f.Nanos).String() + ")"
+}
+
+// drains is a fact about a function: it calls (*http.Server).Shutdown, or
+// a framework's graceful stop, and waits for it to return.
+type drains struct{}
+
+func (*drains) AFact()         {}
+func (*drains) String() string { return "drains" }

@@ -76,3 +76,36 @@ func recvNamed(fn *types.Func) *types.Named {
 	named, _ := t.(*types.Named)
 	return named
 }
+
+// isDrain reports whether fn is (*http.Server).Shutdown.
+func isDrain(fn *types.Func) bool { return isServerMethod(fn, "Shutdown") }
+
+// isClose reports whether fn is (*http.Server).Close.
+func isClose(fn *types.Func) bool { return isServerMethod(fn, "Close") }
+
+func isServerMethod(fn *types.Func, name string) bool {
+	recv := recvNamed(fn)
+	return fn.Name() == name && recv != nil && recv.Obj().Name() == "Server" && inPackage(fn, "net/http")
+}
+
+// isExit reports whether fn ends the process: os.Exit, syscall.Exit,
+// log.Fatal*, log.Panic* (functions and *log.Logger methods).
+func isExit(fn *types.Func) bool {
+	switch {
+	case isPackageFunc(fn, "os", "Exit"), isPackageFunc(fn, "syscall", "Exit"):
+		return true
+	case inPackage(fn, "log"):
+		switch fn.Name() {
+		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
+			return true
+		}
+	}
+	return false
+}
+
+// isSleep reports whether fn is time.Sleep.
+func isSleep(fn *types.Func) bool { return isPackageFunc(fn, "time", "Sleep") }
+
+// timerFuncs are the time functions whose channel fires after their
+// first argument: receiving from it is a delay.
+var timerFuncs = map[string]bool{"After": true, "Tick": true, "NewTimer": true, "NewTicker": true}

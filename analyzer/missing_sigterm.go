@@ -7,9 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// checkMissingSIGTERM reports programs that start a server and never
+// reportMissingSIGTERM reports programs that start a server and never
 // subscribe to SIGTERM (SPEC 3.1).
-func checkMissingSIGTERM(p *program, r *reporter) {
+func reportMissingSIGTERM(p *program, r *reporter) {
 	if p.sigs.hasTERM() {
 		return // SIGTERM is handled (or we cannot tell that it is not)
 	}

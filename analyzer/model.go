@@ -4,8 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 )
 
 // The model says what the functions of one package do. It is a graph of
@@ -40,7 +42,18 @@ type model struct {
 	// package (a nil entry: modified in a way we do not follow).
 	assigns map[*types.Var][]ast.Expr
 
-	subs []*subscription // every subscription written in this package
+	subs      []*subscription // every subscription written in this package
+	subByCall map[*ast.CallExpr]*subscription
+
+	// Signal values (sigflow.go).
+	flows      []flow
+	returns    []ret
+	sigVals    map[*types.Var]valKind
+	returnsSig map[*types.Func][]valKind
+	byLit      map[*ast.FuncLit]*fnode
+
+	cfgs    *ctrlflow.CFGs
+	evCache map[*fnode][]event
 
 	// signal resolution memo; a value of sigUnknown stands in while a
 	// variable's own resolution is in progress (cycles).
@@ -50,7 +63,9 @@ type model struct {
 // An fnode is a function-like body of the package.
 type fnode struct {
 	name string
-	fn   *types.Func // for declared functions and methods
+	fn   *types.Func    // for declared functions and methods
+	lit  *ast.FuncLit   // for function literals
+	body *ast.BlockStmt // for functions and literals
 	file *ast.File
 
 	calls []*fnode
@@ -58,10 +73,13 @@ type fnode struct {
 
 	starts []*site         // server starts written in this node
 	subs   []*subscription // subscriptions written in this node
+	drains bool            // calls Shutdown, or a function that drains
+	rets   [][]ast.Expr    // the results of its return statements
 
 	// Summaries over everything the node may run (see propagate).
 	reachesStart bool
 	reachedSigs  sigset
+	reachesDrain bool
 }
 
 // A site is a place in the package being analyzed where something the
@@ -90,6 +108,14 @@ func buildModel(pass *analysis.Pass) *model {
 		varInit: make(map[*types.Var]*fnode),
 		assigns: make(map[*types.Var][]ast.Expr),
 		varSigs: make(map[*types.Var]sigset),
+
+		subByCall:  make(map[*ast.CallExpr]*subscription),
+		sigVals:    make(map[*types.Var]valKind),
+		returnsSig: make(map[*types.Func][]valKind),
+		byLit:      make(map[*ast.FuncLit]*fnode),
+
+		cfgs:    pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		evCache: make(map[*fnode][]event),
 	}
 	m.init = m.newNode("package initialization", nil)
 
@@ -108,7 +134,7 @@ func buildModel(pass *analysis.Pass) *model {
 					continue
 				}
 				n := m.newNode(fn.Name(), file)
-				n.fn = fn
+				n.fn, n.body = fn, decl.Body
 				m.byFunc[fn] = n
 				bodies = append(bodies, body{n, decl.Body})
 				switch {
@@ -147,6 +173,14 @@ func buildModel(pass *analysis.Pass) *model {
 			s.sigs = m.notifySignals(s.call, s.args)
 		}
 	}
+	for _, n := range m.nodes {
+		if n.fn != nil {
+			for _, results := range n.rets {
+				m.returns = append(m.returns, ret{n.fn, results})
+			}
+		}
+	}
+	m.resolveSignalValues()
 	m.propagate()
 	return m
 }
@@ -170,6 +204,8 @@ func (m *model) walk(n *fnode, root ast.Node) {
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			lit := m.newNode("func literal", n.file)
+			lit.lit, lit.body = x, x.Body
+			m.byLit[x] = lit
 			n.calls = append(n.calls, lit)
 			m.walk(lit, x.Body)
 			return false
@@ -190,6 +226,10 @@ func (m *model) walk(n *fnode, root ast.Node) {
 
 		case *ast.AssignStmt:
 			m.recordAssign(x.Lhs, x.Rhs)
+			m.recordFlows(x.Lhs, x.Rhs)
+
+		case *ast.ReturnStmt:
+			n.rets = append(n.rets, x.Results)
 
 		case *ast.ValueSpec:
 			if len(x.Values) == 0 {
@@ -200,6 +240,7 @@ func (m *model) walk(n *fnode, root ast.Node) {
 				lhs[i] = id
 			}
 			m.recordAssign(lhs, x.Values)
+			m.recordFlows(lhs, x.Values)
 
 		case *ast.UnaryExpr:
 			// &v lets anything modify v.
@@ -225,6 +266,9 @@ func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr)
 		if fn.Pkg() == m.pass.Pkg {
 			if callee := m.byFunc[fn]; callee != nil {
 				n.calls = append(n.calls, callee)
+			}
+			if call != nil {
+				m.recordCall(fn, call)
 			}
 			return
 		}
@@ -257,10 +301,14 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 		if call != nil && len(call.Args) > 0 {
 			// Have: signal.Notify(c, sigs...) or signal.NotifyContext(ctx, sigs...).
 			s.call, s.args = call, call.Args[1:]
+			m.subByCall[call] = s
 		}
 		n.subs = append(n.subs, s)
 		m.subs = append(m.subs, s)
 		return
+	}
+	if isDrain(fn) || m.pass.ImportObjectFact(fn, new(drains)) {
+		n.drains = true
 	}
 	if m.pass.ImportObjectFact(fn, new(startsServer)) {
 		n.starts = append(n.starts, &site{node: n, expr: expr, callee: fn})
@@ -337,6 +385,18 @@ func (m *model) propagate() {
 			n.reachesStart = reaches
 		}
 	})
+	sccs(m.nodes, func(n *fnode) []*fnode { return n.calls }, func(scc []*fnode, succs []*fnode) {
+		drains := false
+		for _, n := range scc {
+			drains = drains || n.drains
+		}
+		for _, s := range succs {
+			drains = drains || s.reachesDrain
+		}
+		for _, n := range scc {
+			n.reachesDrain = drains
+		}
+	})
 	sccs(m.nodes, withWeak, func(scc []*fnode, succs []*fnode) {
 		var sigs sigset
 		for _, n := range scc {
@@ -368,6 +428,22 @@ func (m *model) exportFacts() {
 		}
 		if n.reachedSigs != 0 {
 			m.pass.ExportObjectFact(n.fn, &subscribes{n.reachedSigs})
+		}
+		if n.reachesDrain {
+			m.pass.ExportObjectFact(n.fn, new(drains))
+		}
+		if ks := m.returnsSig[n.fn]; slices.ContainsFunc(ks, func(k valKind) bool { return k != 0 }) {
+			fact := &returnsSignal{Kinds: make([]uint8, len(ks))}
+			for i, k := range ks {
+				fact.Kinds[i] = uint8(k)
+			}
+			m.pass.ExportObjectFact(n.fn, fact)
+		}
+		if slices.ContainsFunc(m.eventsOf(n), func(e event) bool { return e.kind == evWait }) {
+			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
+		}
+		if d, ok := m.alwaysDelays(n); ok {
+			m.pass.ExportObjectFact(n.fn, d)
 		}
 	}
 	// Whatever imports this package runs its initialization.
@@ -410,4 +486,24 @@ func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
+}
+
+// alwaysDelays reports whether n's body delays in a statement of its own
+// at its top level, which every call of it then runs.
+func (m *model) alwaysDelays(n *fnode) (*delays, bool) {
+	for _, s := range n.body.List {
+		switch s.(type) {
+		case *ast.ExprStmt, *ast.SelectStmt:
+		default:
+			continue
+		}
+		w := &walker{m: m, inlined: map[*fnode]bool{n: true}}
+		w.statement(s)
+		for _, e := range w.events {
+			if e.kind == evDelay {
+				return &delays{Nanos: int64(e.dur), Const: e.constDur}, true
+			}
+		}
+	}
+	return nil, false
 }

@@ -1,5 +1,7 @@
 package analyzer
 
+import "go/types"
+
 // A program is the part of package main's model that runs: what main,
 // the init functions and the package-level initializers reach, plus what
 // the initialization of every imported package does.
@@ -8,6 +10,9 @@ type program struct {
 	runs   map[*fnode]bool // reachable from the roots through calls edges
 	mayRun map[*fnode]bool // reachable through calls and weak edges
 	sigs   sigset          // every signal the program may subscribe to
+	paths  []*handlerPath  // computed on first use
+
+	fixNames map[*types.Scope]map[string]bool // names fixes declare, per scope
 }
 
 func (m *model) program() *program {
@@ -19,6 +24,8 @@ func (m *model) program() *program {
 		model:  m,
 		runs:   reach(roots, func(n *fnode) []*fnode { return n.calls }),
 		mayRun: reach(roots, withWeak),
+
+		fixNames: make(map[*types.Scope]map[string]bool),
 	}
 	for _, r := range roots {
 		p.sigs |= r.reachedSigs

@@ -18,6 +18,14 @@ type reporter struct {
 	quiet   map[*token.File]bool // test and generated files
 	ignores map[ignoreKey]*directive
 	dirs    []*directive
+	seen    map[reportKey]bool
+}
+
+// A function's handler path can be reached on its own and inlined into
+// its caller: each check reports a position once.
+type reportKey struct {
+	pos   token.Pos
+	check string
 }
 
 type ignoreKey struct {
@@ -41,6 +49,7 @@ func newReporter(pass *analysis.Pass, cfg *Config) *reporter {
 		cfg:     cfg,
 		quiet:   make(map[*token.File]bool),
 		ignores: make(map[ignoreKey]*directive),
+		seen:    make(map[reportKey]bool),
 	}
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.Pos())
@@ -94,9 +103,10 @@ func (r *reporter) report(check string, d analysis.Diagnostic) {
 	if tf == nil || r.quiet[tf] {
 		return
 	}
-	if r.ignores[ignoreKey{tf, tf.Line(d.Pos), check}] != nil {
+	if r.ignores[ignoreKey{tf, tf.Line(d.Pos), check}] != nil || r.seen[reportKey{d.Pos, check}] {
 		return
 	}
+	r.seen[reportKey{d.Pos, check}] = true
 	d.Category = check
 	d.URL = docURL + check
 	r.pass.Report(d)

@@ -136,6 +136,7 @@ func main() {
 // The findings on shop, as file:line:col: category.
 var shopFindings = []string{
 	"cmd/admin/main.go:11:2: missing-sigterm",
+	"cmd/admin/main.go:13:2: exit-in-handler",
 	"cmd/web/main.go:10:12: missing-sigterm",
 	"cmd/worker/main.go:10:12: missing-sigterm",
 }
@@ -181,6 +182,7 @@ var textFinding = regexp.MustCompile(`(?m)^(?:\./)?((?:[^\s:]+/)?[^\s:]+\.go):(\
 // output (which has no category) to the expected findings.
 var messages = map[string]string{
 	"cmd/admin/main.go:11:2":   "signal.Notify subscribes to SIGINT but not to SIGTERM: Kubernetes stops pods with SIGTERM",
+	"cmd/admin/main.go:13:2":   "main returns after the signal without draining the server",
 	"cmd/web/main.go:10:12":    "server started without handling SIGTERM",
 	"cmd/worker/main.go:10:12": "server started by server.Run without handling SIGTERM",
 }
@@ -296,17 +298,17 @@ func TestStandaloneText(t *testing.T) {
 	if code != 3 {
 		t.Errorf("sigtermcheck exit code = %d, want 3 (findings); stderr:\n%s", code, stderr)
 	}
-	if n := len(textFinding.FindAllString(stderr, -1)); n != 3+2 { // 3 findings, 2 related lines
-		t.Errorf("got %d position lines, want 5:\n%s", n, stderr)
+	if n := len(textFinding.FindAllString(stderr, -1)); n != 4+2 { // 4 findings, 2 related lines
+		t.Errorf("got %d position lines, want 6:\n%s", n, stderr)
 	}
 }
 
 func TestDisable(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t, shop)
-	stdout, stderr, code := run(t, dir, binary, "-json", "-disable=missing-sigterm", "./...")
+	stdout, stderr, code := run(t, dir, binary, "-json", "-disable=missing-sigterm,exit-in-handler", "./...")
 	if code != 0 || len(findings(t, dir, stdout)) != 0 {
-		t.Errorf("with -disable=missing-sigterm: exit %d, output:\n%s%s", code, stdout, stderr)
+		t.Errorf("with -disable=missing-sigterm,exit-in-handler: exit %d, output:\n%s%s", code, stdout, stderr)
 	}
 }
 
@@ -363,9 +365,30 @@ func TestExamples(t *testing.T) {
 	}
 	want := []string{
 		"examples/ctrlc/main.go:23:15: missing-sigterm",
+		"examples/fataldrain/main.go:20:3: exit-before-drain",
+		"examples/fataldrain/main.go:28:2: close-instead-of-shutdown",
 		"examples/hello/main.go:16:12: missing-sigterm",
+		"examples/instantshutdown/main.go:24:3: request-context-cancelled",
+		"examples/instantshutdown/main.go:34:12: shutdown-context-done",
+		"examples/instantshutdown/main.go:34:12: shutdown-without-delay",
+		"examples/quickexit/main.go:20:3: exit-in-handler",
 	}
 	if got := findings(t, root, stdout); !slices.Equal(got, want) {
 		t.Errorf("findings on examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// The same findings through go vet.
+	stdout, stderr, code = run(t, root, "go", "vet", "-vettool="+binary, "-json", "./examples/...")
+	if code != 0 {
+		t.Fatalf("go vet -json ./examples/...: exit %d\n%s", code, stderr)
+	}
+	var js strings.Builder
+	for line := range strings.Lines(stdout + stderr) {
+		if !strings.HasPrefix(line, "#") {
+			js.WriteString(line)
+		}
+	}
+	if got := findings(t, root, js.String()); !slices.Equal(got, want) {
+		t.Errorf("go vet findings on examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -1,0 +1,402 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"time"
+)
+
+// Handler paths. The walker turns a function body into the events it
+// performs, in execution order: arguments before calls, same-package
+// callees inlined, goroutines and deferred calls left out (they run
+// elsewhere or later), branches taken one after another. The checks read
+// the events that follow a wait point: that is the handler path.
+//
+// Walking branches in sequence over-approximates what runs, which errs
+// toward silence for the checks that need something before a drain (a
+// delay in one branch counts) and stays precise for those that report
+// something before a drain (an exit in any branch does exit).
+
+type evKind uint8
+
+const (
+	evWait   evKind = iota // a termination signal arrives
+	evDelay                // time passes: time.Sleep, <-time.After, ...
+	evDrain                // (*http.Server).Shutdown, or a function that drains
+	evClose                // (*http.Server).Close
+	evExit                 // os.Exit, log.Fatal, a function that never returns
+	evBlock                // waits for something else (a channel, a WaitGroup, a Stop)
+	evReturn               // the walked function itself returns
+)
+
+type event struct {
+	kind   evKind
+	node   ast.Node    // the call, receive or statement
+	stmt   ast.Stmt    // the innermost statement of a block holding node
+	callee *types.Func // the other package's function, if through a fact
+
+	wait     valKind       // evWait: what was received from
+	dur      time.Duration // evDelay: how long, if constDur
+	constDur bool
+	call     *ast.CallExpr // evDrain, evClose: the call, if direct
+}
+
+type walker struct {
+	m       *model
+	events  []event
+	inlined map[*fnode]bool
+	stmt    ast.Stmt // innermost block statement being walked
+	ended   bool     // the current statement list cannot go on
+	depth   int      // inlining depth; 0 in the walked function
+}
+
+// maxInline bounds how deep same-package calls are followed.
+const maxInline = 6
+
+// eventsOf returns the events of n's body.
+func (m *model) eventsOf(n *fnode) []event {
+	if n.body == nil {
+		return nil
+	}
+	if evs, ok := m.evCache[n]; ok {
+		return evs
+	}
+	w := &walker{m: m, inlined: map[*fnode]bool{n: true}}
+	w.list(n.body.List)
+	m.evCache[n] = w.events
+	return w.events
+}
+
+func (w *walker) emit(e event) {
+	if e.stmt == nil {
+		e.stmt = w.stmt
+	}
+	w.events = append(w.events, e)
+}
+
+func (w *walker) list(stmts []ast.Stmt) {
+	outer := w.stmt
+	for _, s := range stmts {
+		if w.ended {
+			break
+		}
+		w.stmt = s
+		w.statement(s)
+	}
+	w.stmt = outer
+}
+
+func (w *walker) statement(s ast.Stmt) {
+	switch s := s.(type) {
+	case nil:
+	case *ast.GoStmt, *ast.DeferStmt:
+		// Runs concurrently, or when the function returns.
+	case *ast.ReturnStmt:
+		for _, r := range s.Results {
+			w.expr(r)
+		}
+		if w.depth == 0 {
+			w.emit(event{kind: evReturn, node: s})
+		}
+		w.ended = true
+	case *ast.BranchStmt:
+		w.ended = true
+	case *ast.BlockStmt:
+		w.list(s.List)
+	case *ast.LabeledStmt:
+		w.statement(s.Stmt)
+	case *ast.IfStmt:
+		w.statement(s.Init)
+		w.expr(s.Cond)
+		w.list(s.Body.List)
+		thenEnded := w.ended
+		w.ended = false
+		if s.Else != nil {
+			w.statement(s.Else)
+			w.ended = w.ended && thenEnded
+		}
+	case *ast.ForStmt:
+		w.statement(s.Init)
+		w.expr(s.Cond)
+		w.list(s.Body.List)
+		w.ended = false
+		w.statement(s.Post)
+	case *ast.RangeStmt:
+		if k := w.m.valueKind(s.X, 0); k&(valChan|valDone) != 0 {
+			w.emit(event{kind: evWait, node: s.X, wait: k})
+		} else {
+			w.expr(s.X)
+		}
+		w.list(s.Body.List)
+		w.ended = false
+	case *ast.SwitchStmt:
+		w.statement(s.Init)
+		w.expr(s.Tag)
+		w.clauses(s.Body)
+	case *ast.TypeSwitchStmt:
+		w.statement(s.Init)
+		w.statement(s.Assign)
+		w.clauses(s.Body)
+	case *ast.SelectStmt:
+		w.selectStmt(s)
+	default:
+		w.expr(s)
+	}
+}
+
+func (w *walker) clauses(body *ast.BlockStmt) {
+	for _, c := range body.List {
+		if cc, ok := c.(*ast.CaseClause); ok {
+			for _, e := range cc.List {
+				w.expr(e)
+			}
+			w.list(cc.Body)
+			w.ended = false
+		}
+	}
+}
+
+// selectStmt walks a select. A case receiving a termination signal is a
+// wait point: its body is the handler path, the other cases are not. A
+// select whose only ways on are timers is a delay.
+func (w *walker) selectStmt(s *ast.SelectStmt) {
+	var sigCase *ast.CommClause
+	var sigKind valKind
+	var sigRecv ast.Expr
+	timersOnly, hasDefault := true, false
+	var minDur time.Duration
+	constDur := true
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CommClause)
+		if cc.Comm == nil {
+			hasDefault = true
+			continue
+		}
+		u := recvOperand(cc.Comm)
+		if u == nil {
+			timersOnly = false // a send
+			continue
+		}
+		x := u.X
+		if k := w.m.valueKind(x, 0); k&(valChan|valDone) != 0 {
+			if sigCase == nil {
+				sigCase, sigKind, sigRecv = cc, k, u
+			}
+			continue
+		}
+		d, isConst, ok := w.m.timerDelay(x)
+		if !ok {
+			timersOnly = false
+			continue
+		}
+		if !isConst {
+			constDur = false
+		} else if minDur == 0 || d < minDur {
+			minDur = d
+		}
+	}
+	waited := w.hasWaited()
+	switch {
+	case sigCase != nil && !waited:
+		// Have: the wait point. Only its case is on the handler path.
+		w.emit(event{kind: evWait, node: sigRecv, wait: sigKind})
+		w.list(sigCase.Body)
+		return
+	case timersOnly && !hasDefault && (sigCase == nil || len(s.Body.List) > 1):
+		w.emit(event{kind: evDelay, node: s, dur: minDur, constDur: constDur})
+	default:
+		w.emit(event{kind: evBlock, node: s})
+	}
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CommClause)
+		if cc == sigCase {
+			// A second signal during the delay: the force-quit path.
+			w.emit(event{kind: evWait, node: sigRecv, wait: sigKind})
+			continue
+		}
+		w.list(cc.Body)
+		w.ended = false
+	}
+}
+
+func (w *walker) hasWaited() bool {
+	for _, e := range w.events {
+		if e.kind == evWait {
+			return true
+		}
+	}
+	return false
+}
+
+// recvOperand returns the receive expression of a select case, or nil.
+func recvOperand(comm ast.Stmt) *ast.UnaryExpr {
+	var e ast.Expr
+	switch c := comm.(type) {
+	case *ast.ExprStmt:
+		e = c.X
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			e = c.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u
+	}
+	return nil
+}
+
+// expr walks the calls and receives of an expression (or simple
+// statement) in evaluation order.
+func (w *walker) expr(root ast.Node) {
+	if root == nil {
+		return
+	}
+	ast.Inspect(root, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				w.expr(sel.X)
+			}
+			for _, a := range x.Args {
+				w.expr(a)
+			}
+			if lit, ok := ast.Unparen(x.Fun).(*ast.FuncLit); ok {
+				w.inline(w.m.byLit[lit]) // func() { ... }()
+			} else {
+				w.call(x)
+			}
+			return false
+		case *ast.UnaryExpr:
+			if x.Op == token.ARROW {
+				w.expr(x.X)
+				w.recv(x)
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// recv classifies a receive expression.
+func (w *walker) recv(u *ast.UnaryExpr) {
+	if k := w.m.valueKind(u.X, 0); k&(valChan|valDone) != 0 {
+		w.emit(event{kind: evWait, node: u, wait: k})
+		return
+	}
+	if d, isConst, ok := w.m.timerDelay(u.X); ok {
+		w.emit(event{kind: evDelay, node: u, dur: d, constDur: isConst})
+		return
+	}
+	w.emit(event{kind: evBlock, node: u})
+}
+
+// call classifies a call.
+func (w *walker) call(call *ast.CallExpr) {
+	m := w.m
+	fn := m.callee(call)
+	if fn == nil {
+		return
+	}
+	switch {
+	case isSleep(fn):
+		d, isConst := m.duration(call.Args[0])
+		w.emit(event{kind: evDelay, node: call, dur: d, constDur: isConst})
+		return
+	case isExit(fn):
+		w.emit(event{kind: evExit, node: call})
+		return
+	case isDrain(fn):
+		w.emit(event{kind: evDrain, node: call, call: call})
+		return
+	case isClose(fn):
+		w.emit(event{kind: evClose, node: call, call: call})
+		return
+	case fn.Name() == "Err" && len(call.Args) == 0:
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && m.valueKind(sel.X, 0)&valCtx != 0 {
+			w.emit(event{kind: evWait, node: call, wait: valDone})
+			return
+		}
+	}
+	if fn.Pkg() == m.pass.Pkg && !isInterfaceMethod(fn) {
+		w.inline(m.byFunc[fn])
+		return
+	}
+	var d delays
+	switch {
+	case m.pass.ImportObjectFact(fn, new(waitsForSignal)):
+		w.emit(event{kind: evWait, node: call, callee: fn, wait: valDone})
+	case m.pass.ImportObjectFact(fn, new(drains)):
+		w.emit(event{kind: evDrain, node: call, callee: fn})
+	case m.pass.ImportObjectFact(fn, &d):
+		w.emit(event{kind: evDelay, node: call, callee: fn, dur: time.Duration(d.Nanos), constDur: d.Const})
+	case fn.Pkg() != m.pass.Pkg && m.cfgs.NoReturn(fn) && !isPackageFunc(fn, "runtime", "Goexit"):
+		w.emit(event{kind: evExit, node: call, callee: fn})
+	case recvNamed(fn) != nil || isInterfaceMethod(fn):
+		switch fn.Name() {
+		case "Wait", "Stop", "GracefulStop", "Shutdown", "Drain", "ShutdownWithContext", "ShutdownWithTimeout":
+			// Unknown, but likely waits for the server or stops it.
+			w.emit(event{kind: evBlock, node: call, callee: fn})
+		}
+	}
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	sig := fn.Type().(*types.Signature)
+	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// inline walks a same-package function's body in place of its call.
+func (w *walker) inline(n *fnode) {
+	if n == nil || n.body == nil || w.inlined[n] || w.depth >= maxInline {
+		return
+	}
+	w.inlined[n] = true
+	w.depth++
+	stmt, ended := w.stmt, w.ended
+	w.list(n.body.List)
+	w.stmt, w.ended = stmt, ended
+	w.depth--
+	delete(w.inlined, n)
+}
+
+// timerDelay reports whether receiving from x waits for a timer:
+// time.After(d), time.Tick(d), or t.C of a time.NewTimer(d) or
+// time.NewTicker(d) held in a variable.
+func (m *model) timerDelay(x ast.Expr) (time.Duration, bool, bool) {
+	x = ast.Unparen(x)
+	if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
+		if v := m.localVar(sel.X); v != nil {
+			for _, e := range m.assigns[v] {
+				if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+					if fn := m.callee(call); fn != nil && inPackage(fn, "time") && timerFuncs[fn.Name()] && len(call.Args) == 1 {
+						d, c := m.duration(call.Args[0])
+						return d, c, true
+					}
+				}
+			}
+			return 0, false, false
+		}
+		x = sel.X // time.NewTimer(d).C
+	}
+	if call, ok := x.(*ast.CallExpr); ok {
+		if fn := m.callee(call); fn != nil && inPackage(fn, "time") && timerFuncs[fn.Name()] && len(call.Args) == 1 {
+			d, c := m.duration(call.Args[0])
+			return d, c, true
+		}
+	}
+	return 0, false, false
+}
+
+// duration returns the value of a duration expression, if constant.
+func (m *model) duration(e ast.Expr) (time.Duration, bool) {
+	tv := m.pass.TypesInfo.Types[e]
+	if tv.Value == nil {
+		return 0, false
+	}
+	v, exact := constant.Int64Val(constant.ToInt(tv.Value))
+	return time.Duration(v), exact
+}

@@ -1,0 +1,169 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// The checks of what runs after SIGTERM (SPEC 3.2, 3.4, 3.5, 3.6). Each
+// reads the program's handler paths; see paths.go and handler.go.
+
+// reportExitInHandler reports an exit on a handler path before any drain.
+func reportExitInHandler(p *program, r *reporter) {
+	for _, path := range p.handlerPaths() {
+	events:
+		for _, e := range path.events {
+			switch e.kind {
+			case evDrain, evClose, evBlock:
+				break events // drained, stopped (3.5 reports Close), or waiting on something we cannot see
+			case evExit:
+				d := analysis.Diagnostic{
+					Pos: e.node.Pos(), End: e.node.End(),
+					Message: "exit in the SIGTERM handler before the server is drained: " +
+						"connections still arriving are refused and in-flight requests are cut",
+					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
+				}
+				if e.callee != nil {
+					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" never returns"))
+				}
+				r.report(checkExitInHandler, d)
+				break events
+			case evReturn:
+				r.report(checkExitInHandler, analysis.Diagnostic{
+					Pos: path.wait.node.Pos(), End: path.wait.node.End(),
+					Message: "main returns after the signal without draining the server: " +
+						"the process exits and in-flight requests are cut",
+					Related: returnRelated(e),
+				})
+				break events
+			}
+		}
+	}
+}
+
+func returnRelated(e event) []analysis.RelatedInformation {
+	if e.node == nil {
+		return nil
+	}
+	return []analysis.RelatedInformation{related(e.node, "main returns here")}
+}
+
+// reportShutdownWithoutDelay reports a drain on a handler path with no
+// delay (of at least -min-delay, or of a duration known only at run time)
+// before it.
+func reportShutdownWithoutDelay(p *program, r *reporter) {
+	for _, path := range p.handlerPaths() {
+		var short *event // a constant delay shorter than -min-delay
+	events:
+		for i, e := range path.events {
+			switch e.kind {
+			case evDelay:
+				if !e.constDur || e.dur >= r.cfg.MinDelay {
+					break events
+				}
+				short = &path.events[i]
+			case evBlock, evClose, evExit:
+				break events // waits on something we cannot see, or 3.2/3.5 report it
+			case evDrain:
+				msg := "Shutdown right after the signal: it closes the listeners while load balancers still route here for several seconds, " +
+					"so new connections are refused; sleep for a propagation delay first"
+				switch {
+				case short != nil:
+					msg = fmt.Sprintf("the %v delay before Shutdown is shorter than -min-delay (%v): load balancers "+
+						"may still route here when the listeners close", short.dur, r.cfg.MinDelay)
+				case hasDelay(path.events[i+1:]):
+					msg = "the delay comes after Shutdown, which has already closed the listeners: " +
+						"move it before Shutdown so that load balancers stop routing here first"
+				}
+				d := analysis.Diagnostic{
+					Pos: e.node.Pos(), End: e.node.End(),
+					Message: msg,
+					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
+				}
+				if e.callee != nil {
+					d.Message = qualifiedName(e.callee) + " drains the server: " + d.Message
+					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" calls Shutdown"))
+				}
+				if fix, ok := insertDelayFix(p, r.cfg, e); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+				r.report(checkShutdownWithoutDelay, d)
+				break events
+			}
+		}
+	}
+}
+
+func hasDelay(events []event) bool {
+	for _, e := range events {
+		if e.kind == evDelay {
+			return true
+		}
+	}
+	return false
+}
+
+// reportCloseInsteadOfShutdown reports (*http.Server).Close on a handler
+// path with no Shutdown before it.
+func reportCloseInsteadOfShutdown(p *program, r *reporter) {
+	for _, path := range p.handlerPaths() {
+	events:
+		for _, e := range path.events {
+			switch e.kind {
+			case evDrain, evExit:
+				break events
+			case evClose:
+				d := analysis.Diagnostic{
+					Pos: e.node.Pos(), End: e.node.End(),
+					Message: "Close in the SIGTERM handler cuts in-flight requests: " +
+						"use Shutdown with a timeout, after a propagation delay",
+					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
+				}
+				if fix, ok := closeFix(p, r.cfg, path, e); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+				r.report(checkCloseInsteadOfShutdown, d)
+				break events
+			}
+		}
+	}
+}
+
+// reportShutdownContextDone reports a drain given the signal context (or a
+// context derived from it) on a handler path: that context is already
+// done, so Shutdown returns at once without waiting for requests.
+func reportShutdownContextDone(p *program, r *reporter) {
+	for _, path := range p.handlerPaths() {
+		for _, e := range path.events {
+			if e.kind != evDrain || e.call == nil || len(e.call.Args) != 1 {
+				continue
+			}
+			arg := e.call.Args[0]
+			if p.valueKind(arg, 0)&valCtx == 0 {
+				continue
+			}
+			d := analysis.Diagnostic{
+				Pos: e.node.Pos(), End: e.node.End(),
+				Message: "Shutdown is given the signal context, which is already done: it closes the listeners " +
+					"and returns at once without waiting for in-flight requests",
+				Related: []analysis.RelatedInformation{related(path.wait.node, "the context is done from here on")},
+			}
+			if fix, ok := freshContextFix(p, r.cfg, e, arg); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
+			r.report(checkShutdownContextDone, d)
+		}
+	}
+}
+
+// related points at a node or object.
+func related(at interface{ Pos() token.Pos }, msg string) analysis.RelatedInformation {
+	ri := analysis.RelatedInformation{Pos: at.Pos(), Message: msg}
+	if n, ok := at.(ast.Node); ok {
+		ri.End = n.End()
+	}
+	return ri
+}

@@ -1,0 +1,215 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Signal values are the channels and contexts through which code learns
+// that a termination signal arrived: a channel a terminating
+// signal.Notify feeds, a context from a terminating signal.NotifyContext
+// or derived from one, and the Done channel of such a context. They
+// travel through variables, struct fields, parameters and results of this
+// package's functions (followed flow-insensitively to a fixed point), and
+// through results of other packages' functions (returnsSignal facts).
+type valKind uint8
+
+const (
+	valChan valKind = 1 << iota // a channel fed by signal.Notify
+	valCtx                      // a context cancelled by a signal
+	valDone                     // the Done channel of such a context
+)
+
+// A flow says that dst may hold the idx'th value of src.
+type flow struct {
+	dst *types.Var
+	src ast.Expr
+	idx int
+}
+
+// recordFlows records the flows of an assignment or declaration.
+func (m *model) recordFlows(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		v := m.assignedVar(l)
+		if v == nil {
+			continue
+		}
+		switch {
+		case len(lhs) == len(rhs):
+			m.flows = append(m.flows, flow{v, rhs[i], 0})
+		case len(rhs) == 1:
+			m.flows = append(m.flows, flow{v, rhs[0], i}) // a, b := f()
+		}
+	}
+}
+
+// recordCall records the flows from a same-package call's arguments to
+// the callee's parameters.
+func (m *model) recordCall(fn *types.Func, call *ast.CallExpr) {
+	sig := fn.Type().(*types.Signature)
+	for i, arg := range call.Args {
+		if i >= sig.Params().Len() {
+			break
+		}
+		p := sig.Params().At(i)
+		if sig.Variadic() && i >= sig.Params().Len()-1 {
+			break
+		}
+		m.flows = append(m.flows, flow{p, arg, 0})
+	}
+}
+
+// assignedVar returns the variable (local, package-level or struct field)
+// an assignment to e writes, or nil.
+func (m *model) assignedVar(e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := m.pass.TypesInfo.ObjectOf(x).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := m.pass.TypesInfo.ObjectOf(x.Sel).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// resolveSignalValues computes which variables hold signal values and
+// which functions of this package return them.
+func (m *model) resolveSignalValues() {
+	// Seeds: the channels of terminating Notify calls.
+	for _, s := range m.subs {
+		if s.call != nil && isNotify(s.notify) && s.sigs.terminates() {
+			if v := m.assignedVar(s.call.Args[0]); v != nil {
+				m.sigVals[v] |= valChan
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, f := range m.flows {
+			if k := m.valueKind(f.src, f.idx); k&^m.sigVals[f.dst] != 0 {
+				m.sigVals[f.dst] |= k
+				changed = true
+			}
+		}
+		for _, r := range m.returns {
+			n := m.resultCount(r.fn)
+			ks := m.returnsSig[r.fn]
+			if ks == nil {
+				ks = make([]valKind, n)
+				m.returnsSig[r.fn] = ks
+			}
+			for j := range n {
+				var k valKind
+				switch {
+				case len(r.results) == n:
+					k = m.valueKind(r.results[j], 0)
+				case len(r.results) == 1:
+					k = m.valueKind(r.results[0], j) // return f()
+				}
+				if k&^ks[j] != 0 {
+					ks[j] |= k
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+// A ret is a return statement of a declared function.
+type ret struct {
+	fn      *types.Func
+	results []ast.Expr
+}
+
+func (m *model) resultCount(fn *types.Func) int {
+	return fn.Type().(*types.Signature).Results().Len()
+}
+
+// valueKind returns what signal value the idx'th value of e may be.
+func (m *model) valueKind(e ast.Expr, idx int) valKind {
+	info := m.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[x].(*types.Var); ok {
+			return m.sigVals[v]
+		}
+	case *ast.SelectorExpr:
+		if v, ok := info.Uses[x.Sel].(*types.Var); ok {
+			return m.sigVals[v]
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return m.valueKind(x.X, idx)
+		}
+	case *ast.CallExpr:
+		return m.callValueKind(x, idx)
+	}
+	return 0
+}
+
+// contextDerivers are the context package's functions whose first result
+// is done when their first argument is.
+var contextDerivers = map[string]bool{
+	"WithCancel": true, "WithCancelCause": true, "WithTimeout": true, "WithTimeoutCause": true,
+	"WithDeadline": true, "WithDeadlineCause": true, "WithValue": true,
+}
+
+func (m *model) callValueKind(call *ast.CallExpr, idx int) valKind {
+	fn := m.callee(call)
+	if fn == nil {
+		return 0
+	}
+	switch {
+	case isNotifyContext(fn):
+		if s := m.subByCall[call]; s != nil && idx == 0 && s.sigs.terminates() {
+			return valCtx
+		}
+		return 0
+	case inPackage(fn, "context") && contextDerivers[fn.Name()]:
+		if idx == 0 && len(call.Args) > 0 && m.valueKind(call.Args[0], 0)&valCtx != 0 {
+			return valCtx
+		}
+		return 0
+	case isErrgroupWithContext(fn):
+		if idx == 1 && len(call.Args) > 0 && m.valueKind(call.Args[0], 0)&valCtx != 0 {
+			return valCtx
+		}
+		return 0
+	case fn.Name() == "Done":
+		// Have: x.Done(); a signal context's Done channel.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && m.valueKind(sel.X, 0)&valCtx != 0 {
+			return valDone
+		}
+		return 0
+	}
+	if fn.Pkg() == m.pass.Pkg {
+		if ks := m.returnsSig[fn]; idx < len(ks) {
+			return ks[idx]
+		}
+		return 0
+	}
+	var fact returnsSignal
+	if m.pass.ImportObjectFact(fn, &fact) && idx < len(fact.Kinds) {
+		return valKind(fact.Kinds[idx])
+	}
+	return 0
+}
+
+// callee returns the function a call statically calls, or nil.
+func (m *model) callee(call *ast.CallExpr) *types.Func {
+	id := calleeIdent(call.Fun)
+	if id == nil {
+		return nil
+	}
+	fn, _ := m.pass.TypesInfo.Uses[id].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+func isErrgroupWithContext(fn *types.Func) bool {
+	return isPackageFunc(fn, "golang.org/x/sync/errgroup", "WithContext")
+}
