@@ -47,7 +47,8 @@ func TestMissingSIGTERMHandled(t *testing.T) {
 
 func TestExitInHandler(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata, only(t, "exit-in-handler"), "exitinhandler/...", "exitinhandlerok/...")
+	analysistest.RunWithSuggestedFixes(t, testdata, only(t, "exit-in-handler"), "exitinhandler/...")
+	analysistest.Run(t, testdata, only(t, "exit-in-handler"), "exitinhandlerok/...")
 }
 
 func TestShutdownWithoutDelay(t *testing.T) {

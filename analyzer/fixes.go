@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 	"time"
 
@@ -24,37 +25,36 @@ const delayComment = "// let load balancers stop routing here before the listene
 
 // An editor collects the edits of one fix in one file.
 type editor struct {
-	p     *program
-	file  *ast.File
-	at    token.Pos // where names must be valid and fresh
-	edits []analysis.TextEdit
+	p       *program
+	file    *ast.File
+	at      token.Pos // where names must be valid and fresh
+	edits   []analysis.TextEdit
+	imports []newImport       // to add, as one set of edits
+	names   map[string]bool   // names the imports to add take
+	added   map[string]string // import path -> name to use
 }
 
 func (p *program) editor(file *ast.File, at token.Pos) *editor {
-	return &editor{p: p, file: file, at: at}
+	return &editor{p: p, file: file, at: at, names: make(map[string]bool), added: make(map[string]string)}
 }
 
-// pkg returns the qualifier for path ("time."), adding the import.
+// pkg returns the qualifier for path ("time.", or "" if dot-imported),
+// adding the import when the file has no usable one.
 func (ed *editor) pkg(path string) string {
-	name, edits := importName(ed.p.pass, ed.file, ed.at, path)
-	for _, e := range edits {
-		if !ed.hasEdit(e) {
-			ed.edits = append(ed.edits, e)
+	name, ok := ed.added[path]
+	if !ok {
+		var spec string
+		name, spec = resolveImport(ed.p.pass, ed.file, ed.at, path, ed.names)
+		if spec != "" {
+			ed.imports = append(ed.imports, newImport{path, spec})
+			ed.names[name] = true
 		}
+		ed.added[path] = name
 	}
 	if name == "" {
 		return ""
 	}
 	return name + "."
-}
-
-func (ed *editor) hasEdit(e analysis.TextEdit) bool {
-	for _, x := range ed.edits {
-		if x.Pos == e.Pos && x.End == e.End && string(x.NewText) == string(e.NewText) {
-			return true
-		}
-	}
-	return false
 }
 
 // fresh returns base, or base with a number, such that the name denotes
@@ -92,7 +92,11 @@ func (ed *editor) replace(n ast.Node, text string) {
 }
 
 func (ed *editor) fix(msg string) analysis.SuggestedFix {
-	return analysis.SuggestedFix{Message: msg, TextEdits: ed.edits}
+	edits := ed.edits
+	if len(ed.imports) > 0 {
+		edits = append(edits, addImportEdits(ed.p.pass.Fset, ed.file, ed.imports)...)
+	}
+	return analysis.SuggestedFix{Message: msg, TextEdits: edits}
 }
 
 // indentOf returns the white space that precedes pos on its line.
@@ -110,7 +114,8 @@ func (m *model) indentOf(pos token.Pos) string {
 	return string(line)
 }
 
-// durationExpr writes d as Go source, such as 15 * time.Second.
+// durationExpr writes d as Go source, such as 15 * time.Second, as gofmt
+// spaces it alone in a call's parentheses.
 func durationExpr(d time.Duration, qual string) string {
 	for _, u := range []struct {
 		unit time.Duration
@@ -121,6 +126,11 @@ func durationExpr(d time.Duration, qual string) string {
 		}
 	}
 	return fmt.Sprintf("%d", int64(d))
+}
+
+// durationArg writes d as gofmt spaces it among other arguments: 10*time.Second.
+func durationArg(d time.Duration, qual string) string {
+	return strings.ReplaceAll(durationExpr(d, qual), " * ", "*")
 }
 
 // fileOfPos returns the file of the package holding pos.
@@ -148,9 +158,22 @@ func insertDelayFix(p *program, cfg *Config, e event) (analysis.SuggestedFix, bo
 	return ed.fix("Insert a propagation delay before Shutdown"), true
 }
 
-// shutdownContext inserts a fresh timeout context before stmt and returns
-// its name.
+// shutdownContext inserts, before stmt, the delay (if delay > 0) and a
+// fresh timeout context, and returns the context's name.
 func (ed *editor) shutdownContext(stmt ast.Stmt, delay time.Duration) string {
+	lines := ed.shutdownLines(delay)
+	ed.insertBefore(stmt, lines.text...)
+	return lines.ctx
+}
+
+type shutdownLines struct {
+	text []string
+	ctx  string
+}
+
+// shutdownLines returns the delay (if delay > 0) and a fresh timeout
+// context's declaration, as lines of source.
+func (ed *editor) shutdownLines(delay time.Duration) shutdownLines {
 	t, c := ed.pkg("time"), ed.pkg("context")
 	ctx, cancel := ed.fresh("shutdownCtx"), ed.fresh("cancel")
 	var lines []string
@@ -158,10 +181,9 @@ func (ed *editor) shutdownContext(stmt ast.Stmt, delay time.Duration) string {
 		lines = append(lines, t+"Sleep("+durationExpr(delay, t)+") "+delayComment)
 	}
 	lines = append(lines,
-		fmt.Sprintf("%s, %s := %sWithTimeout(%sBackground(), %s)", ctx, cancel, c, c, durationExpr(shutdownTimeout, t)),
+		fmt.Sprintf("%s, %s := %sWithTimeout(%sBackground(), %s)", ctx, cancel, c, c, durationArg(shutdownTimeout, t)),
 		"defer "+cancel+"()")
-	ed.insertBefore(stmt, lines...)
-	return ctx
+	return shutdownLines{lines, ctx}
 }
 
 // freshContextFix gives a drain a fresh timeout context instead of the
@@ -217,4 +239,86 @@ func (m *model) src(n ast.Node) string {
 		return ""
 	}
 	return string(content[tf.Offset(n.Pos()):tf.Offset(n.End())])
+}
+
+// exitFix drains before an exit on a handler path, when exactly one
+// *http.Server (or http.Server) variable is in scope there: it inserts the
+// propagation delay (unless the path already delays) and a Shutdown under
+// a timeout context before the exit, or before main's end.
+func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.SuggestedFix, bool) {
+	none := analysis.SuggestedFix{}
+	var before token.Pos // where the new statements go
+	var stmt ast.Stmt
+	switch {
+	case e.kind == evExit && e.stmt != nil:
+		stmt, before = e.stmt, e.stmt.Pos()
+	case e.kind == evReturn && e.node != nil:
+		stmt, before = e.node.(ast.Stmt), e.node.Pos()
+	case e.kind == evReturn:
+		before = p.main.body.Rbrace // main's end
+	default:
+		return none, false
+	}
+	file := p.fileOfPos(before)
+	if file == nil {
+		return none, false
+	}
+	srv := p.onlyServerAt(file, before)
+	if srv == "" {
+		return none, false
+	}
+	ed := p.editor(file, before)
+	delay := cfg.Delay
+	if hasDelay(path.events[:indexOf(path.events, e)]) {
+		delay = 0
+	}
+	lines := ed.shutdownLines(delay)
+	ctx := lines.ctx
+	log := ed.pkg("log")
+	body := append(lines.text,
+		"if err := "+srv+".Shutdown("+ctx+"); err != nil {",
+		"\t"+log+"Printf(\"shutdown: %v\", err)",
+		"}")
+	if stmt != nil {
+		ed.insertBefore(stmt, body...)
+	} else {
+		// Have: main's closing brace. Insert before it, one level in.
+		indent := p.indentOf(before) + "\t"
+		var b strings.Builder
+		for _, l := range body {
+			b.WriteString(indent + l + "\n")
+		}
+		ed.edits = append(ed.edits, insertAt(p.lineStart(before), b.String()))
+	}
+	return ed.fix("Drain the server before exiting: delay, then Shutdown with a timeout"), true
+}
+
+// onlyServerAt returns the name of the one http.Server variable in scope
+// at pos, or "" if there is none or more than one.
+func (p *program) onlyServerAt(file *ast.File, pos token.Pos) string {
+	var found *types.Var
+	for scope := innermostScope(p.pass.TypesInfo, file, pos); scope != nil && scope != types.Universe; scope = scope.Parent() {
+		for _, name := range scope.Names() {
+			v, ok := scope.Lookup(name).(*types.Var)
+			if !ok || !isHTTPServer(v.Type()) || (scope != p.pass.Pkg.Scope() && v.Pos() > pos) {
+				continue
+			}
+			if lookup(innermostScope(p.pass.TypesInfo, file, pos), name, pos) != v {
+				continue // shadowed
+			}
+			if found != nil && found != v {
+				return ""
+			}
+			found = v
+		}
+	}
+	if found == nil {
+		return ""
+	}
+	return found.Name()
+}
+
+func (m *model) lineStart(pos token.Pos) token.Pos {
+	tf := m.pass.Fset.File(pos)
+	return tf.LineStart(tf.Line(pos))
 }

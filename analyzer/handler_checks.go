@@ -29,15 +29,22 @@ func reportExitInHandler(p *program, r *reporter) {
 				if e.callee != nil {
 					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" never returns"))
 				}
+				if fix, ok := exitFix(p, r.cfg, path, e); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
 				r.report(checkExitInHandler, d)
 				break events
 			case evReturn:
-				r.report(checkExitInHandler, analysis.Diagnostic{
+				d := analysis.Diagnostic{
 					Pos: path.wait.node.Pos(), End: path.wait.node.End(),
 					Message: "main returns after the signal without draining the server: " +
 						"the process exits and in-flight requests are cut",
 					Related: returnRelated(e),
-				})
+				}
+				if fix, ok := exitFix(p, r.cfg, path, e); ok {
+					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				}
+				r.report(checkExitInHandler, d)
 				break events
 			}
 		}

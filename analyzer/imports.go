@@ -5,20 +5,23 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
-// importName returns the name by which the code at pos can refer to the
-// package with the given import path, and the edits (if any) that add the
-// import to file. It reuses an existing import, however it is named, when
-// that name is not shadowed at pos; otherwise it adds one, under a fresh
-// name if the package's own name is taken. It only produces edits: the
-// AST is never modified. A result name of "" means the package is
-// dot-imported.
-func importName(pass *analysis.Pass, file *ast.File, pos token.Pos, path string) (string, []analysis.TextEdit) {
+// A newImport is an import to add: its path and its spec's source text.
+type newImport struct{ path, spec string }
+
+// resolveImport returns the name by which the code at pos can refer to the
+// package with the given import path and, if the import must be added, its
+// spec. It reuses an existing import, however it is named, when that name
+// is not shadowed at pos; otherwise the new import gets a name that nothing
+// at pos, in the file, or in adding (other imports being added) uses. A
+// name of "" means the package is dot-imported.
+func resolveImport(pass *analysis.Pass, file *ast.File, pos token.Pos, path string, adding map[string]bool) (name, spec string) {
 	base := path[strings.LastIndex(path, "/")+1:]
 	scope := innermostScope(pass.TypesInfo, file, pos)
 	for _, spec := range file.Imports {
@@ -33,28 +36,30 @@ func importName(pass *analysis.Pass, file *ast.File, pos token.Pos, path string)
 		case "_":
 			continue
 		case ".":
-			return "", nil
+			return "", ""
 		}
 		if pkg, ok := lookup(scope, name, pos).(*types.PkgName); ok && pkg.Imported().Path() == path {
-			return name, nil
+			return name, ""
 		}
 	}
 
 	// Have: no usable import; add one under a name nothing at pos uses.
-	name := base
-	for i := 0; lookup(scope, name, pos) != nil || fileScopeHas(pass, file, name); i++ {
+	name = base
+	for i := 0; adding[name] || lookup(scope, name, pos) != nil || fileScopeHas(pass, file, name); i++ {
 		name = fmt.Sprintf("%s%d", base, i)
 	}
-	spec := strconv.Quote(path)
+	spec = strconv.Quote(path)
 	if name != base {
 		spec = name + " " + spec
 	}
-	return name, addImportEdits(pass.Fset, file, path, spec)
+	return name, spec
 }
 
-// addImportEdits inserts spec into file's imports, in sorted position
-// within the standard-library group when path is a standard package.
-func addImportEdits(fset *token.FileSet, file *ast.File, path, spec string) []analysis.TextEdit {
+// addImportEdits inserts the imports into file's import declaration,
+// each in sorted position within the standard-library group when it is a
+// standard package, as one edit per place so that edits never overlap.
+func addImportEdits(fset *token.FileSet, file *ast.File, imports []newImport) []analysis.TextEdit {
+	slices.SortFunc(imports, func(a, b newImport) int { return strings.Compare(a.path, b.path) })
 	var decl *ast.GenDecl
 	for _, d := range file.Decls {
 		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
@@ -62,30 +67,36 @@ func addImportEdits(fset *token.FileSet, file *ast.File, path, spec string) []an
 			break
 		}
 	}
-	insert := func(pos token.Pos, text string) []analysis.TextEdit {
-		return []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}}
+	lines := func(imps []newImport) string {
+		var b strings.Builder
+		for _, imp := range imps {
+			b.WriteString("\t" + imp.spec + "\n")
+		}
+		return b.String()
 	}
 	switch {
 	case decl == nil:
-		return insert(file.Name.End(), "\n\nimport "+spec)
+		return []analysis.TextEdit{insertAt(file.Name.End(), "\n\nimport (\n"+lines(imports)+")")}
 
 	case !decl.Lparen.IsValid():
-		// Have: import "fmt". Make it a block holding both.
+		// Have: import "fmt". Make it a block holding all of them.
 		old := decl.Specs[0].(*ast.ImportSpec)
-		if importPath(old) < path {
-			return []analysis.TextEdit{
-				{Pos: old.Pos(), End: old.Pos(), NewText: []byte("(\n\t")},
-				{Pos: old.End(), End: old.End(), NewText: []byte("\n\t" + spec + "\n)")},
+		var before, after []newImport
+		for _, imp := range imports {
+			if imp.path < importPath(old) {
+				before = append(before, imp)
+			} else {
+				after = append(after, imp)
 			}
 		}
 		return []analysis.TextEdit{
-			{Pos: old.Pos(), End: old.Pos(), NewText: []byte("(\n\t" + spec + "\n\t")},
-			{Pos: old.End(), End: old.End(), NewText: []byte("\n)")},
+			insertAt(old.Pos(), "(\n"+lines(before)+"\t"),
+			insertAt(old.End(), "\n"+strings.TrimSuffix(lines(after), "\n")+"\n)"),
 		}
 	}
 
-	// Have: import ( ... ). Insert a whole line, so that comments stay
-	// on the lines they belong to.
+	// Have: import ( ... ). Insert whole lines, so that comments stay on
+	// the lines they belong to.
 	tf := fset.File(decl.Pos())
 	lineStart := func(pos token.Pos) token.Pos { return tf.LineStart(tf.Line(pos)) }
 	nextLine := func(pos token.Pos) token.Pos {
@@ -95,32 +106,60 @@ func addImportEdits(fset *token.FileSet, file *ast.File, path, spec string) []an
 		}
 		return tf.LineStart(line + 1)
 	}
-	var after, firstStd *ast.ImportSpec
+	var firstStd *ast.ImportSpec
 	for _, s := range decl.Specs {
-		s := s.(*ast.ImportSpec)
-		if !isStdPath(importPath(s)) {
-			continue
-		}
-		if firstStd == nil {
+		if s := s.(*ast.ImportSpec); isStdPath(importPath(s)) {
 			firstStd = s
-		}
-		if importPath(s) < path {
-			after = s
+			break
 		}
 	}
-	line := "\t" + spec + "\n"
-	switch {
-	case !isStdPath(path):
-		return insert(lineStart(decl.Rparen), line)
-	case after != nil:
-		return insert(nextLine(after.End()), line)
-	case firstStd != nil:
-		return insert(lineStart(firstStd.Pos()), line)
-	case len(decl.Specs) > 0:
-		// Only non-standard imports: the standard group goes first.
-		return insert(lineStart(decl.Specs[0].Pos()), line+"\n")
+	// Group the new lines by where they go, keeping their sorted order.
+	type place struct {
+		pos  token.Pos
+		text string
 	}
-	return insert(decl.Rparen, "\n"+line)
+	var places []place
+	add := func(pos token.Pos, text string) {
+		for i := range places {
+			if places[i].pos == pos {
+				places[i].text += text
+				return
+			}
+		}
+		places = append(places, place{pos, text})
+	}
+	for _, imp := range imports {
+		line := "\t" + imp.spec + "\n"
+		var after *ast.ImportSpec
+		for _, s := range decl.Specs {
+			s := s.(*ast.ImportSpec)
+			if isStdPath(importPath(s)) && importPath(s) < imp.path {
+				after = s
+			}
+		}
+		switch {
+		case !isStdPath(imp.path):
+			add(lineStart(decl.Rparen), line)
+		case after != nil:
+			add(nextLine(after.End()), line)
+		case firstStd != nil:
+			add(lineStart(firstStd.Pos()), line)
+		case len(decl.Specs) > 0:
+			// Only non-standard imports: the standard group goes first.
+			add(lineStart(decl.Specs[0].Pos()), line+"\n")
+		default:
+			add(decl.Rparen, "\n"+line)
+		}
+	}
+	var edits []analysis.TextEdit
+	for _, p := range places {
+		edits = append(edits, insertAt(p.pos, p.text))
+	}
+	return edits
+}
+
+func insertAt(pos token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
 }
 
 func importPath(s *ast.ImportSpec) string {

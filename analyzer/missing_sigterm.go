@@ -62,6 +62,9 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 				"on every rollout and kills the pod after the grace period, dropping in-flight requests", qualifiedName(s.callee))
 			d.Related = []analysis.RelatedInformation{{Pos: s.callee.Pos(), Message: "the server is started inside " + qualifiedName(s.callee)}}
 		}
+		if fix, ok := gracefulRewrite(p, r.cfg, s); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
 		r.report(checkMissingSigterm, d)
 	}
 }
@@ -78,14 +81,11 @@ func addSIGTERMFix(p *program, s *subscription) (analysis.SuggestedFix, bool) {
 	if call == nil || call.Ellipsis.IsValid() || len(s.args) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
-	name, edits := importName(p.pass, s.node.file, call.Pos(), "syscall")
-	sigterm := "SIGTERM"
-	if name != "" {
-		sigterm = name + ".SIGTERM"
-	}
+	ed := p.editor(s.node.file, call.Pos())
+	sigterm := ed.pkg("syscall") + "SIGTERM"
 	last := s.args[len(s.args)-1]
-	edits = append(edits, analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + sigterm)})
-	return analysis.SuggestedFix{Message: "Add syscall.SIGTERM to the subscribed signals", TextEdits: edits}, true
+	ed.edits = append(ed.edits, insertAt(last.End(), ", "+sigterm))
+	return ed.fix("Add syscall.SIGTERM to the subscribed signals"), true
 }
 
 // qualifiedName returns pkg.F or pkg.T.M for a function of another package.

@@ -1,0 +1,191 @@
+package analyzer
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// gracefulRewrite is missing-sigterm's fix for a program that subscribes
+// to nothing: it rewrites a server start written as the last statement of
+// main into the shape of SPEC section 1. It handles
+//
+//	http.ListenAndServe(a, h)              srv.ListenAndServe()
+//	log.Fatal(http.ListenAndServe(a, h))   log.Fatal(srv.ListenAndServe())
+//	if err := <start>; err != nil { ... }
+//
+// and the TLS and Serve variants. What the original did on a serve error
+// is kept (a bare start, which ignored it, now exits with log.Fatal); an
+// if statement whose body does not end by exiting gets no fix.
+func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, bool) {
+	none := analysis.SuggestedFix{}
+	call, ok := s.expr.(*ast.CallExpr)
+	if p.main == nil || s.node != p.main || !ok || s.callee != nil {
+		return none, false
+	}
+	list := p.main.body.List
+	if len(list) == 0 {
+		return none, false
+	}
+	stmt := list[len(list)-1]
+	if startStatement(p, stmt) != call {
+		return none, false // not the last statement of main
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return none, false
+	}
+	fn := p.callee(call)
+	ed := p.editor(p.main.file, stmt.Pos())
+	indent := p.indentOf(stmt.Pos())
+	var b strings.Builder
+	line := func(format string, args ...any) {
+		fmt.Fprintf(&b, indent+format+"\n", args...)
+	}
+
+	// The server: the existing *http.Server, or one built from the call.
+	var srv, start string
+	if recvNamed(fn) != nil {
+		if !isPlainRef(p.pass.TypesInfo, sel.X) {
+			return none, false // evaluating it twice could differ
+		}
+		srv = p.src(sel.X)
+		start = p.src(call)
+	} else {
+		http := p.src(sel.X) + "." // how this file names net/http
+		if _, ok := sel.X.(*ast.Ident); !ok {
+			return none, false
+		}
+		srv = ed.fresh("srv")
+		fields, startArgs, ok := serverFields(p, fn.Name(), call.Args)
+		if !ok {
+			return none, false
+		}
+		line("%s := &%sServer{%s}", srv, http, fields)
+		start = srv + "." + fn.Name() + "(" + startArgs + ")"
+	}
+
+	// Serve in a goroutine, keeping the original's reaction to errors.
+	errors, http := ed.pkg("errors"), ed.pkg("net/http")
+	closed := "!" + errors + "Is(err, " + http + "ErrServerClosed)"
+	line("go func() {")
+	switch st := stmt.(type) {
+	case *ast.IfStmt:
+		cond := p.src(st.Cond)
+		if b, ok := st.Cond.(*ast.BinaryExpr); ok && b.Op.String() == "||" {
+			cond = "(" + cond + ")"
+		}
+		init := st.Init.(*ast.AssignStmt)
+		errName := p.src(init.Lhs[0])
+		closed = "!" + errors + "Is(" + errName + ", " + http + "ErrServerClosed)"
+		if st.Else != nil || !endsInExit(p, st.Body) {
+			// In a goroutine, a body that does not exit would no longer
+			// end the program on a serve error: leave it to the user.
+			return none, false
+		}
+		line("\tif %s := %s; %s && %s %s", errName, start, cond, closed, reindent(p.src(st.Body), "\t"))
+	case *ast.ExprStmt:
+		exit := ed.pkg("log") + "Fatal"
+		if outer := ast.Unparen(st.X).(*ast.CallExpr); outer != call {
+			if len(outer.Args) != 1 {
+				return none, false
+			}
+			exit = p.src(outer.Fun)
+		}
+		line("\tif err := %s; %s {", start, closed)
+		line("\t\t%s(err)", exit)
+		line("\t}")
+	default:
+		return none, false
+	}
+	line("}()")
+	b.WriteString("\n")
+
+	// Wait for SIGTERM (or Ctrl-C), keep serving for the delay, drain.
+	ctx, stop := ed.fresh("ctx"), ed.fresh("stop")
+	context, signal, syscall, os, time, log := ed.pkg("context"), ed.pkg("os/signal"), ed.pkg("syscall"), ed.pkg("os"), ed.pkg("time"), ed.pkg("log")
+	line("%s, %s := %sNotifyContext(%sBackground(), %sSIGTERM, %sInterrupt)", ctx, stop, signal, context, syscall, os)
+	line("defer %s()", stop)
+	line("<-%s.Done()", ctx)
+	b.WriteString("\n")
+	line("%sSleep(%s) %s", time, durationExpr(cfg.Delay, time), delayComment)
+	shutdownCtx, cancel := ed.fresh("shutdownCtx"), ed.fresh("cancel")
+	line("%s, %s := %sWithTimeout(%sBackground(), %s)", shutdownCtx, cancel, context, context, durationArg(shutdownTimeout, time))
+	line("defer %s()", cancel)
+	line("if err := %s.Shutdown(%s); err != nil {", srv, shutdownCtx)
+	line("\t%sPrintf(\"shutdown: %%v\", err)", log)
+	fmt.Fprintf(&b, "%s}", indent)
+
+	text := strings.TrimPrefix(b.String(), indent) // the statement's own indentation stays
+	ed.replace(stmt, text)
+	return ed.fix("Handle SIGTERM: serve in a goroutine, then delay and Shutdown with a timeout"), true
+}
+
+// serverFields returns the http.Server fields and the method arguments for
+// a package-level start function's arguments.
+func serverFields(p *program, name string, args []ast.Expr) (fields, startArgs string, ok bool) {
+	field := func(key string, e ast.Expr) string {
+		if id, ok := e.(*ast.Ident); ok && p.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
+			return ""
+		}
+		return key + ": " + p.src(e)
+	}
+	join := func(parts ...string) string {
+		var out []string
+		for _, s := range parts {
+			if s != "" {
+				out = append(out, s)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	switch {
+	case name == "ListenAndServe" && len(args) == 2:
+		return join(field("Addr", args[0]), field("Handler", args[1])), "", true
+	case name == "ListenAndServeTLS" && len(args) == 4:
+		return join(field("Addr", args[0]), field("Handler", args[3])), p.src(args[1]) + ", " + p.src(args[2]), true
+	case name == "Serve" && len(args) == 2:
+		return join(field("Handler", args[1])), p.src(args[0]), true
+	case name == "ServeTLS" && len(args) == 4:
+		return join(field("Handler", args[1])), p.src(args[0]) + ", " + p.src(args[2]) + ", " + p.src(args[3]), true
+	}
+	return "", "", false
+}
+
+// isPlainRef reports whether e is a variable or a chain of field
+// selections from one (srv, app.srv), which can be evaluated twice.
+func isPlainRef(info *types.Info, e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := info.Uses[x].(*types.Var)
+		return ok
+	case *ast.SelectorExpr:
+		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+			return isPlainRef(info, x.X)
+		}
+		_, ok := info.Uses[x.Sel].(*types.Var) // pkg.Var
+		return ok
+	}
+	return false
+}
+
+// reindent adds prefix after every newline of a block's source text.
+func reindent(src, prefix string) string {
+	return strings.ReplaceAll(src, "\n", "\n"+prefix)
+}
+
+// endsInExit reports whether a block's last statement exits the process.
+func endsInExit(p *program, body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	es, ok := body.List[len(body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	return ok && p.isExitCall(call)
+}
