@@ -84,7 +84,7 @@ func TestExitBeforeDrain(t *testing.T) {
 
 func TestRequestContextCancelled(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata, only(t, "request-context-cancelled"), "requestcontext/...")
+	analysistest.RunWithSuggestedFixes(t, testdata, only(t, "request-context-cancelled"), "requestcontext/...")
 }
 
 // TestKnownMisses keeps the false negatives we accept visible: each

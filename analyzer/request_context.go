@@ -12,14 +12,19 @@ import (
 // cancelled the moment SIGTERM arrives, delay or not.
 func reportRequestContextCancelled(p *program, r *reporter) {
 	report := func(key ast.Node, value ast.Expr) {
-		if !p.returnsSignalContext(value) {
+		results := p.signalContextResults(value)
+		if len(results) == 0 {
 			return
 		}
-		r.report(checkRequestContextCancelled, analysis.Diagnostic{
+		d := analysis.Diagnostic{
 			Pos: key.Pos(), End: key.End(),
 			Message: "BaseContext returns the signal context: every request's context is cancelled the moment SIGTERM arrives, " +
 				"delay or not; give requests a context that outlives the signal (context.WithoutCancel, or context.Background)",
-		})
+		}
+		if fix, ok := withoutCancelFix(p, results); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		r.report(checkRequestContextCancelled, d)
 	}
 	for _, f := range p.pass.Files {
 		ast.Inspect(f, func(x ast.Node) bool {
@@ -48,9 +53,9 @@ func reportRequestContextCancelled(p *program, r *reporter) {
 	}
 }
 
-// returnsSignalContext reports whether the function e denotes returns a
-// signal context.
-func (p *program) returnsSignalContext(e ast.Expr) bool {
+// signalContextResults returns the results that the function e denotes
+// returns which are signal contexts.
+func (p *program) signalContextResults(e ast.Expr) []ast.Expr {
 	var n *fnode
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
@@ -61,14 +66,32 @@ func (p *program) returnsSignalContext(e ast.Expr) bool {
 		}
 	}
 	if n == nil {
-		return false
+		return nil
 	}
+	var out []ast.Expr
 	for _, results := range n.rets {
 		if len(results) == 1 && p.valueKind(results[0], 0)&valCtx != 0 {
-			return true
+			out = append(out, results[0])
 		}
 	}
-	return false
+	return out
+}
+
+// withoutCancelFix wraps each returned signal context in
+// context.WithoutCancel, which keeps its values but not its cancellation.
+func withoutCancelFix(p *program, results []ast.Expr) (analysis.SuggestedFix, bool) {
+	ed := p.editor(p.fileOfPos(results[0].Pos()), results[0].Pos())
+	if ed.file == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	c := ed.pkg("context")
+	for _, r := range results {
+		if p.fileOfPos(r.Pos()) != ed.file {
+			return analysis.SuggestedFix{}, false
+		}
+		ed.replace(r, c+"WithoutCancel("+p.src(r)+")")
+	}
+	return ed.fix("Detach request contexts from the signal with context.WithoutCancel"), true
 }
 
 // isHTTPServer reports whether t is http.Server or *http.Server.

@@ -371,7 +371,7 @@ func TestExamples(t *testing.T) {
 		"examples/instantshutdown/main.go:24:3: request-context-cancelled",
 		"examples/instantshutdown/main.go:34:12: shutdown-context-done",
 		"examples/instantshutdown/main.go:34:12: shutdown-without-delay",
-		"examples/quickexit/main.go:20:3: exit-in-handler",
+		"examples/quickexit/main.go:30:2: exit-in-handler",
 	}
 	if got := findings(t, root, stdout); !slices.Equal(got, want) {
 		t.Errorf("findings on examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -390,5 +390,32 @@ func TestExamples(t *testing.T) {
 	}
 	if got := findings(t, root, js.String()); !slices.Equal(got, want) {
 		t.Errorf("go vet findings on examples:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestExamplesFix applies every suggested fix to a copy of the examples in
+// one run, as sigtermcheck -fix does: the result builds, is gofmt-clean,
+// and sigtermcheck then reports nothing.
+func TestExamplesFix(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../examples")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/examples\n\ngo 1.24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, dir, binary, "-fix", "./..."); code != 0 && code != 3 {
+		t.Fatalf("sigtermcheck -fix: exit %d\n%s", code, stderr)
+	}
+	if _, stderr, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Fatalf("fixed examples do not build:\n%s", stderr)
+	}
+	if stdout, _, _ := run(t, dir, "gofmt", "-l", "."); stdout != "" {
+		t.Errorf("fixed examples are not gofmt-clean:\n%s", stdout)
+	}
+	stdout, stderr, code := run(t, dir, binary, "-json", "./...")
+	if got := findings(t, dir, stdout); code != 0 || len(got) != 0 {
+		t.Errorf("after the fixes, sigtermcheck reports (exit %d):\n%s%s", code, strings.Join(got, "\n"), stderr)
 	}
 }
