@@ -88,7 +88,7 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 		if start == nil {
 			continue
 		}
-		w := &walker{m: p.model, inlined: map[*fnode]bool{p.main: true}}
+		w := &walker{m: p.model}
 		w.list(list[i+1:])
 		waits := false
 		for _, e := range w.events {

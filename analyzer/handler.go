@@ -44,16 +44,12 @@ type event struct {
 }
 
 type walker struct {
-	m       *model
-	events  []event
-	inlined map[*fnode]bool
-	stmt    ast.Stmt // innermost block statement being walked
-	ended   bool     // the current statement list cannot go on
-	depth   int      // inlining depth; 0 in the walked function
+	m        *model
+	events   []event
+	stmt     ast.Stmt // innermost block statement being walked
+	ended    bool     // the current statement list cannot go on
+	inCallee bool     // walking a callee in place of its call
 }
-
-// maxInline bounds how deep same-package calls are followed.
-const maxInline = 6
 
 // eventsOf returns the events of n's body.
 func (m *model) eventsOf(n *fnode) []event {
@@ -63,7 +59,7 @@ func (m *model) eventsOf(n *fnode) []event {
 	if evs, ok := m.evCache[n]; ok {
 		return evs
 	}
-	w := &walker{m: m, inlined: map[*fnode]bool{n: true}}
+	w := &walker{m: m}
 	w.list(n.body.List)
 	m.evCache[n] = w.events
 	return w.events
@@ -97,7 +93,7 @@ func (w *walker) statement(s ast.Stmt) {
 		for _, r := range s.Results {
 			w.expr(r)
 		}
-		if w.depth == 0 {
+		if !w.inCallee {
 			w.emit(event{kind: evReturn, node: s})
 		}
 		w.ended = true
@@ -349,18 +345,27 @@ func isInterfaceMethod(fn *types.Func) bool {
 	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
-// inline walks a same-package function's body in place of its call.
+// inline appends the events of a same-package function's body in place
+// of its call. Each callee is walked once per package and its events
+// reused, so walking is linear in the size of the package; a recursive
+// call adds nothing.
 func (w *walker) inline(n *fnode) {
-	if n == nil || n.body == nil || w.inlined[n] || w.depth >= maxInline {
+	if n == nil || n.body == nil {
 		return
 	}
-	w.inlined[n] = true
-	w.depth++
-	stmt, ended := w.stmt, w.ended
-	w.list(n.body.List)
-	w.stmt, w.ended = stmt, ended
-	w.depth--
-	delete(w.inlined, n)
+	evs, ok := w.m.inlineCache[n]
+	if !ok {
+		if w.m.inlining[n] {
+			return // recursion
+		}
+		w.m.inlining[n] = true
+		callee := &walker{m: w.m, inCallee: true}
+		callee.list(n.body.List)
+		delete(w.m.inlining, n)
+		evs = callee.events
+		w.m.inlineCache[n] = evs
+	}
+	w.events = append(w.events, evs...)
 }
 
 // timerDelay reports whether receiving from x waits for a timer:

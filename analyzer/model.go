@@ -52,8 +52,10 @@ type model struct {
 	returnsSig map[*types.Func][]valKind
 	byLit      map[*ast.FuncLit]*fnode
 
-	cfgs    *ctrlflow.CFGs
-	evCache map[*fnode][]event
+	cfgs        *ctrlflow.CFGs
+	evCache     map[*fnode][]event // events of each node, walked on its own
+	inlineCache map[*fnode][]event // events of each node, inlined in a caller
+	inlining    map[*fnode]bool
 
 	// signal resolution memo; a value of sigUnknown stands in while a
 	// variable's own resolution is in progress (cycles).
@@ -114,8 +116,10 @@ func buildModel(pass *analysis.Pass) *model {
 		returnsSig: make(map[*types.Func][]valKind),
 		byLit:      make(map[*ast.FuncLit]*fnode),
 
-		cfgs:    pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
-		evCache: make(map[*fnode][]event),
+		cfgs:        pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		evCache:     make(map[*fnode][]event),
+		inlineCache: make(map[*fnode][]event),
+		inlining:    make(map[*fnode]bool),
 	}
 	m.init = m.newNode("package initialization", nil)
 
@@ -419,6 +423,7 @@ func (m *model) exportFacts() {
 	if quietPackages[m.pass.Pkg.Path()] || m.pass.Pkg.Name() == "main" {
 		return // intrinsics, or a program: nothing imports it
 	}
+	canWait := m.mayWait()
 	for _, n := range m.nodes {
 		if n.fn == nil || n.fn.Name() == "init" || n == m.main {
 			continue
@@ -439,7 +444,7 @@ func (m *model) exportFacts() {
 			}
 			m.pass.ExportObjectFact(n.fn, fact)
 		}
-		if slices.ContainsFunc(m.eventsOf(n), func(e event) bool { return e.kind == evWait }) {
+		if canWait && slices.ContainsFunc(m.eventsOf(n), func(e event) bool { return e.kind == evWait }) {
 			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
 		}
 		if d, ok := m.alwaysDelays(n); ok {
@@ -497,7 +502,7 @@ func (m *model) alwaysDelays(n *fnode) (*delays, bool) {
 		default:
 			continue
 		}
-		w := &walker{m: m, inlined: map[*fnode]bool{n: true}}
+		w := &walker{m: m}
 		w.statement(s)
 		for _, e := range w.events {
 			if e.kind == evDelay {
@@ -506,4 +511,22 @@ func (m *model) alwaysDelays(n *fnode) (*delays, bool) {
 		}
 	}
 	return nil, false
+}
+
+// mayWait reports whether any code of this package can learn of a
+// termination signal: it holds signal values, subscribes, or imports
+// functions that return signal values or wait for a signal. Most packages
+// (all of the standard library but os/signal's users) cannot, and need no
+// walk of their functions' events.
+func (m *model) mayWait() bool {
+	if len(m.sigVals) > 0 || len(m.subs) > 0 {
+		return true
+	}
+	for _, f := range m.pass.AllObjectFacts() {
+		switch f.Fact.(type) {
+		case *returnsSignal, *waitsForSignal:
+			return true
+		}
+	}
+	return false
 }
