@@ -2,9 +2,13 @@ module github.com/sigtermcheck/sigtermcheck
 
 go 1.26.8
 
-require golang.org/x/tools v0.52.0
+require (
+	github.com/golangci/plugin-module-register v0.1.2
+	golang.org/x/tools v0.52.0
+)
 
 require (
+	github.com/sourcegraph/jsonrpc2 v0.2.3
 	golang.org/x/mod v0.42.0 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 )
