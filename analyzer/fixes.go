@@ -143,10 +143,18 @@ func (m *model) fileOfPos(pos token.Pos) *ast.File {
 	return nil
 }
 
+// insertionPoint reports whether statements can be inserted before the
+// statement holding e: not before a defer statement, whose call runs
+// later than anything inserted before it.
+func insertionPoint(e event) bool {
+	_, deferred := e.stmt.(*ast.DeferStmt)
+	return e.stmt != nil && !deferred
+}
+
 // insertDelayFix inserts time.Sleep(-delay) before the statement holding
 // a drain.
 func insertDelayFix(p *program, cfg *Config, e event) (analysis.SuggestedFix, bool) {
-	if e.stmt == nil {
+	if !insertionPoint(e) {
 		return analysis.SuggestedFix{}, false
 	}
 	ed := p.editor(p.fileOfPos(e.stmt.Pos()), e.stmt.Pos())
@@ -189,7 +197,7 @@ func (ed *editor) shutdownLines(delay time.Duration) shutdownLines {
 // freshContextFix gives a drain a fresh timeout context instead of the
 // signal context.
 func freshContextFix(p *program, cfg *Config, e event, arg ast.Expr) (analysis.SuggestedFix, bool) {
-	if e.stmt == nil {
+	if !insertionPoint(e) || !p.usedElsewhere(arg) {
 		return analysis.SuggestedFix{}, false
 	}
 	ed := p.editor(p.fileOfPos(e.stmt.Pos()), e.stmt.Pos())
@@ -205,7 +213,7 @@ func freshContextFix(p *program, cfg *Config, e event, arg ast.Expr) (analysis.S
 // timeout context.
 func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.SuggestedFix, bool) {
 	sel, ok := ast.Unparen(e.call.Fun).(*ast.SelectorExpr)
-	if e.stmt == nil || !ok || len(e.call.Args) != 0 {
+	if !insertionPoint(e) || !ok || len(e.call.Args) != 0 {
 		return analysis.SuggestedFix{}, false
 	}
 	ed := p.editor(p.fileOfPos(e.stmt.Pos()), e.stmt.Pos())
@@ -250,7 +258,7 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 	var before token.Pos // where the new statements go
 	var stmt ast.Stmt
 	switch {
-	case e.kind == evExit && e.stmt != nil:
+	case e.kind == evExit && insertionPoint(e):
 		stmt, before = e.stmt, e.stmt.Pos()
 	case e.kind == evReturn && e.node != nil:
 		stmt, before = e.node.(ast.Stmt), e.node.Pos()
@@ -321,4 +329,27 @@ func (p *program) onlyServerAt(file *ast.File, pos token.Pos) string {
 func (m *model) lineStart(pos token.Pos) token.Pos {
 	tf := m.pass.Fset.File(pos)
 	return tf.LineStart(tf.Line(pos))
+}
+
+// usedElsewhere reports whether e is a variable that some other expression
+// also uses, so that replacing this use leaves it used (Go rejects unused
+// variables).
+func (m *model) usedElsewhere(e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := m.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	if obj.Parent() == m.pass.Pkg.Scope() {
+		return true // package-level variables may go unused
+	}
+	for other, o := range m.pass.TypesInfo.Uses {
+		if o == obj && other != id {
+			return true
+		}
+	}
+	return false
 }

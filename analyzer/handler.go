@@ -46,9 +46,10 @@ type event struct {
 type walker struct {
 	m        *model
 	events   []event
-	stmt     ast.Stmt // innermost block statement being walked
-	ended    bool     // the current statement list cannot go on
-	inCallee bool     // walking a callee in place of its call
+	defers   [][]event // the events of deferred calls, in defer order
+	stmt     ast.Stmt  // innermost block statement being walked
+	ended    bool      // the current statement list cannot go on
+	inCallee bool      // walking a callee in place of its call
 }
 
 // eventsOf returns the events of n's body.
@@ -61,6 +62,9 @@ func (m *model) eventsOf(n *fnode) []event {
 	}
 	w := &walker{m: m}
 	w.list(n.body.List)
+	if !w.ended {
+		w.returns(nil) // the closing brace
+	}
 	m.evCache[n] = w.events
 	return w.events
 }
@@ -87,15 +91,18 @@ func (w *walker) list(stmts []ast.Stmt) {
 func (w *walker) statement(s ast.Stmt) {
 	switch s := s.(type) {
 	case nil:
-	case *ast.GoStmt, *ast.DeferStmt:
-		// Runs concurrently, or when the function returns.
+	case *ast.GoStmt:
+		// Runs concurrently.
+	case *ast.DeferStmt:
+		// Runs when the function returns (not when it exits).
+		d := &walker{m: w.m, inCallee: true, stmt: s}
+		d.expr(s.Call)
+		w.defers = append(w.defers, d.events)
 	case *ast.ReturnStmt:
 		for _, r := range s.Results {
 			w.expr(r)
 		}
-		if !w.inCallee {
-			w.emit(event{kind: evReturn, node: s})
-		}
+		w.returns(s)
 		w.ended = true
 	case *ast.BranchStmt:
 		w.ended = true
@@ -140,6 +147,22 @@ func (w *walker) statement(s ast.Stmt) {
 	default:
 		w.expr(s)
 	}
+}
+
+// returns records that the walked function returns at ret (nil: at its
+// closing brace): its deferred calls run, last first.
+func (w *walker) returns(ret *ast.ReturnStmt) {
+	if w.inCallee {
+		return
+	}
+	for i := len(w.defers) - 1; i >= 0; i-- {
+		w.events = append(w.events, w.defers[i]...)
+	}
+	e := event{kind: evReturn}
+	if ret != nil {
+		e.node = ret
+	}
+	w.emit(e)
 }
 
 func (w *walker) clauses(body *ast.BlockStmt) {

@@ -32,8 +32,6 @@ func (p *program) handlerPaths() []*handlerPath {
 		rest := slices.Clone(evs[i+1:])
 		if j := slices.IndexFunc(rest, func(e event) bool { return e.kind == evWait && e.wait&valChan != 0 }); j >= 0 {
 			rest = rest[:j]
-		} else if n == p.main {
-			rest = append(rest, event{kind: evReturn}) // main's closing brace
 		}
 		if n != p.main {
 			// A goroutine or helper returning ends nothing but itself.

@@ -23,8 +23,8 @@ import (
 func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	call, ok := s.expr.(*ast.CallExpr)
-	if p.main == nil || s.node != p.main || !ok || s.callee != nil {
-		return none, false
+	if p.main == nil || s.node != p.main || !ok || s.callee != nil || len(p.starts()) != 1 {
+		return none, false // the program's only server, started in main
 	}
 	list := p.main.body.List
 	if len(list) == 0 {

@@ -21,5 +21,6 @@ func main() {
 	a.Shutdown(ctx) // want `Shutdown is given the signal context, which is already done: it closes the listeners and returns at once without waiting for in-flight requests`
 	tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
+	// No fix: tctx would be left unused.
 	b.Shutdown(tctx) // want `Shutdown is given the signal context`
 }
