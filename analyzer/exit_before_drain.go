@@ -85,7 +85,7 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 	list := p.main.body.List
 	for i, s := range list {
 		start := startStatement(p, s)
-		if start == nil {
+		if start == nil || p.managesItsServer(start) {
 			continue
 		}
 		w := &walker{m: p.model}
@@ -206,4 +206,12 @@ func exclusionRewrite(p *program, stmt *ast.ExprStmt, exit, start *ast.CallExpr)
 	ed.replace(stmt, "if "+err+" := "+p.src(start)+"; !"+errors+"Is("+err+", "+http+"ErrServerClosed) {\n"+
 		indent+"\t"+p.src(exit.Fun)+"("+err+")\n"+indent+"}")
 	return ed.fix("Do not exit when the server was shut down (http.ErrServerClosed)"), true
+}
+
+// managesItsServer reports whether a start call is of another package's
+// function that also waits for the signal and drains (a library's Run):
+// when it returns, the drain is over.
+func (p *program) managesItsServer(call *ast.CallExpr) bool {
+	fn := p.callee(call)
+	return fn != nil && p.pass.ImportObjectFact(fn, new(waitsForSignal)) && p.pass.ImportObjectFact(fn, new(drains))
 }

@@ -318,6 +318,12 @@ func (w *walker) call(call *ast.CallExpr) {
 	m := w.m
 	fn := m.callee(call)
 	if fn == nil {
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if v, ok := m.pass.TypesInfo.Uses[id].(*types.Var); ok && m.params[v] {
+				// A callback the caller passed in: it may drain.
+				w.emit(event{kind: evBlock, node: call})
+			}
+		}
 		return
 	}
 	switch {
@@ -344,14 +350,26 @@ func (w *walker) call(call *ast.CallExpr) {
 		w.inline(m.byFunc[fn])
 		return
 	}
-	var d delays
-	switch {
-	case m.pass.ImportObjectFact(fn, new(waitsForSignal)):
+	// A function of another package may wait for the signal, then drain
+	// or exit, all in one call (a library's Run, CatchSignals).
+	waits := m.pass.ImportObjectFact(fn, new(waitsForSignal))
+	if waits {
 		w.emit(event{kind: evWait, node: call, callee: fn, wait: valDone})
+		// Functions handed to it are callbacks it runs after the signal:
+		// CatchSignals(func() { srv.Shutdown(ctx) }).
+		for _, arg := range call.Args {
+			if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
+				w.inline(m.byLit[lit])
+			}
+		}
+	}
+	var d delays
+	if m.pass.ImportObjectFact(fn, &d) {
+		w.emit(event{kind: evDelay, node: call, callee: fn, dur: time.Duration(d.Nanos), constDur: d.Const})
+	}
+	switch {
 	case m.pass.ImportObjectFact(fn, new(drains)):
 		w.emit(event{kind: evDrain, node: call, callee: fn})
-	case m.pass.ImportObjectFact(fn, &d):
-		w.emit(event{kind: evDelay, node: call, callee: fn, dur: time.Duration(d.Nanos), constDur: d.Const})
 	case fn.Pkg() != m.pass.Pkg && m.cfgs.NoReturn(fn) && !isPackageFunc(fn, "runtime", "Goexit"):
 		w.emit(event{kind: evExit, node: call, callee: fn})
 	case recvNamed(fn) != nil || isInterfaceMethod(fn):

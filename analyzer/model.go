@@ -52,6 +52,7 @@ type model struct {
 	returnsSig map[*types.Func][]valKind
 	byLit      map[*ast.FuncLit]*fnode
 
+	params      map[*types.Var]bool // parameters of this package's functions
 	cfgs        *ctrlflow.CFGs
 	evCache     map[*fnode][]event // events of each node, walked on its own
 	inlineCache map[*fnode][]event // events of each node, inlined in a caller
@@ -120,6 +121,7 @@ func buildModel(pass *analysis.Pass) *model {
 		evCache:     make(map[*fnode][]event),
 		inlineCache: make(map[*fnode][]event),
 		inlining:    make(map[*fnode]bool),
+		params:      make(map[*types.Var]bool),
 	}
 	m.init = m.newNode("package initialization", nil)
 
@@ -139,6 +141,7 @@ func buildModel(pass *analysis.Pass) *model {
 				}
 				n := m.newNode(fn.Name(), file)
 				n.fn, n.body = fn, decl.Body
+				m.recordParams(fn.Type())
 				m.byFunc[fn] = n
 				bodies = append(bodies, body{n, decl.Body})
 				switch {
@@ -189,6 +192,15 @@ func buildModel(pass *analysis.Pass) *model {
 	return m
 }
 
+// recordParams notes the parameters of a function signature.
+func (m *model) recordParams(t types.Type) {
+	if sig, ok := t.(*types.Signature); ok {
+		for v := range sig.Params().Variables() {
+			m.params[v] = true
+		}
+	}
+}
+
 func (m *model) newNode(name string, file *ast.File) *fnode {
 	n := &fnode{name: name, file: file}
 	m.nodes = append(m.nodes, n)
@@ -209,6 +221,7 @@ func (m *model) walk(n *fnode, root ast.Node) {
 		case *ast.FuncLit:
 			lit := m.newNode("func literal", n.file)
 			lit.lit, lit.body = x, x.Body
+			m.recordParams(m.pass.TypesInfo.TypeOf(x))
 			m.byLit[x] = lit
 			n.calls = append(n.calls, lit)
 			m.walk(lit, x.Body)
