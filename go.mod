@@ -1,6 +1,6 @@
 module github.com/sigtermcheck/sigtermcheck
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/golangci/plugin-module-register v0.1.2
