@@ -62,9 +62,6 @@ func (s sigset) hasTERM() bool { return s&(sigTERM|sigAll|sigUnknown) != 0 }
 // signal (SIGTERM or SIGINT), which makes its receivers wait points.
 func (s sigset) terminates() bool { return s.hasTERM() || s&sigINT != 0 }
 
-// known reports whether every signal in s was resolved.
-func (s sigset) known() bool { return s&sigUnknown == 0 }
-
 func (s sigset) String() string {
 	var names []string
 	for _, b := range []struct {

@@ -390,42 +390,35 @@ func (m *model) localVar(e ast.Expr) *types.Var {
 
 // propagate fills each node's summaries with what it may run.
 func (m *model) propagate() {
-	sccs(m.nodes, func(n *fnode) []*fnode { return n.calls }, func(scc []*fnode, succs []*fnode) {
-		reaches := false
-		for _, n := range scc {
-			reaches = reaches || len(n.starts) > 0
-		}
-		for _, s := range succs {
-			reaches = reaches || s.reachesStart
-		}
-		for _, n := range scc {
-			n.reachesStart = reaches
-		}
-	})
-	sccs(m.nodes, func(n *fnode) []*fnode { return n.calls }, func(scc []*fnode, succs []*fnode) {
-		drains := false
-		for _, n := range scc {
-			drains = drains || n.drains
-		}
-		for _, s := range succs {
-			drains = drains || s.reachesDrain
-		}
-		for _, n := range scc {
-			n.reachesDrain = drains
-		}
-	})
-	sccs(m.nodes, withWeak, func(scc []*fnode, succs []*fnode) {
+	calls := func(n *fnode) []*fnode { return n.calls }
+	or := func(a, b bool) bool { return a || b }
+	union(m.nodes, calls, func(n *fnode) bool { return len(n.starts) > 0 },
+		func(n *fnode) *bool { return &n.reachesStart }, or)
+	union(m.nodes, calls, func(n *fnode) bool { return n.drains },
+		func(n *fnode) *bool { return &n.reachesDrain }, or)
+	union(m.nodes, withWeak, func(n *fnode) sigset {
 		var sigs sigset
+		for _, s := range n.subs {
+			sigs |= s.sigs
+		}
+		return sigs
+	}, func(n *fnode) *sigset { return &n.reachedSigs }, func(a, b sigset) sigset { return a | b })
+}
+
+// union sets *summary(n), for every node, to the merge of own(v) over
+// every node v that n reaches through succ, n included: one pass over the
+// strongly connected components, successors first.
+func union[T any](nodes []*fnode, succ func(*fnode) []*fnode, own func(*fnode) T, summary func(*fnode) *T, merge func(T, T) T) {
+	sccs(nodes, succ, func(scc, succs []*fnode) {
+		var v T
 		for _, n := range scc {
-			for _, s := range n.subs {
-				sigs |= s.sigs
-			}
+			v = merge(v, own(n))
 		}
 		for _, s := range succs {
-			sigs |= s.reachedSigs
+			v = merge(v, *summary(s))
 		}
 		for _, n := range scc {
-			n.reachedSigs = sigs
+			*summary(n) = v
 		}
 	})
 }
