@@ -94,3 +94,14 @@ func TestKnownMisses(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata, analyzer.New(), "knownmisses/...")
 }
+
+// TestFrameworks runs all checks together on the programs built on the
+// frameworks of SPEC section 8 (stubs with the real signatures in
+// testdata/src), each of which the test of its check also runs alone.
+func TestFrameworks(t *testing.T) {
+	t.Parallel()
+	analysistest.RunWithSuggestedFixes(t, testdata, analyzer.New(),
+		"missingsigterm/frameworks/...", "exitinhandler/frameworks/...", "exitbeforedrain/frameworks/...",
+		"shutdownwithoutdelay/frameworks/...", "closeinsteadofshutdown/frameworks/...", "shutdowncontextdone/frameworks/...")
+	analysistest.Run(t, testdata, analyzer.New(), "frameworksok/...")
+}

@@ -30,21 +30,28 @@ func reportExitBeforeDrain(p *program, r *reporter) {
 					return true
 				}
 				for _, arg := range call.Args {
-					if start, ok := ast.Unparen(arg).(*ast.CallExpr); ok && p.isStartCall(start) {
-						d := exitBeforeDrainDiag(call, start)
-						if n != p.main {
-							if fix, ok := exclusionRewrite(p, x, call, start); ok {
-								d.SuggestedFixes = []analysis.SuggestedFix{fix}
-							}
-						}
-						r.report(checkExitBeforeDrain, d)
+					start, ok := ast.Unparen(arg).(*ast.CallExpr)
+					if !ok || !p.isStartCall(start) {
+						continue
 					}
+					returns := p.startReturns(start)
+					if returns == returnsAfterDrain {
+						continue // gRPC's Serve returns once GracefulStop is over
+					}
+					d := exitBeforeDrainDiag(call, start, returns)
+					if n != p.main {
+						// (In main, main would return instead: reported below.)
+						if fix, ok := exclusionRewrite(p, x, call, start, returns); ok {
+							d.SuggestedFixes = []analysis.SuggestedFix{fix}
+						}
+					}
+					r.report(checkExitBeforeDrain, d)
 				}
 			case *ast.IfStmt:
 				// Have: if err := srv.ListenAndServe(); err != nil { log.Fatal(err) }.
 				start, errVar := startInit(p, x.Init)
-				if start == nil || mentionsErrServerClosed(p, x.Cond) {
-					return true
+				if start == nil || p.startReturns(start) != returnsClosedAtOnce || mentionsErrServerClosed(p, x.Cond) {
+					return true // (a start that returns nil on a drain is not an error)
 				}
 				for _, s := range x.Body.List {
 					es, ok := s.(*ast.ExprStmt)
@@ -52,7 +59,7 @@ func reportExitBeforeDrain(p *program, r *reporter) {
 						continue
 					}
 					if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && p.isExitCall(call) {
-						d := exitBeforeDrainDiag(call, start)
+						d := exitBeforeDrainDiag(call, start, returnsClosedAtOnce)
 						if fix, ok := exclusionCond(p, x, errVar); ok {
 							d.SuggestedFixes = []analysis.SuggestedFix{fix}
 						}
@@ -66,13 +73,28 @@ func reportExitBeforeDrain(p *program, r *reporter) {
 	reportMainReturnsAfterStart(p, r)
 }
 
-func exitBeforeDrainDiag(exit, start *ast.CallExpr) analysis.Diagnostic {
+func exitBeforeDrainDiag(exit, start *ast.CallExpr, returns startReturn) analysis.Diagnostic {
+	msg := "exit as soon as the server start returns: it returns http.ErrServerClosed the moment Shutdown begins, " +
+		"so the process dies while requests are draining; exclude http.ErrServerClosed"
+	if returns == returnsNilAtOnce {
+		msg = "exit as soon as the server start returns: it returns nil the moment Shutdown begins, " +
+			"so the process dies while requests are draining; exit only on an error"
+	}
 	return analysis.Diagnostic{
 		Pos: exit.Pos(), End: exit.End(),
-		Message: "exit as soon as the server start returns: it returns http.ErrServerClosed the moment Shutdown begins, " +
-			"so the process dies while requests are draining; exclude http.ErrServerClosed",
+		Message: msg,
 		Related: []analysis.RelatedInformation{related(start, "the server start returns here")},
 	}
+}
+
+// startReturns tells what a server start call returns once a drain
+// begins. A start through another function (a library's Serve) is taken
+// to behave like net/http's.
+func (m *model) startReturns(start *ast.CallExpr) startReturn {
+	if api, r := serverRole(m.callee(start)); r == roleStart {
+		return api.onDrain
+	}
+	return returnsClosedAtOnce
 }
 
 // reportMainReturnsAfterStart reports a server start in main's own body
@@ -85,8 +107,8 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 	list := p.main.body.List
 	for i, s := range list {
 		start := startStatement(p, s)
-		if start == nil || p.managesItsServer(start) {
-			continue
+		if start == nil || p.managesItsServer(start) || p.startReturns(start) == returnsAfterDrain || exitsWith(p, s) {
+			continue // (log.Fatal(start()) is reported above, at the exit)
 		}
 		w := &walker{m: p.model}
 		w.list(list[i+1:])
@@ -133,6 +155,16 @@ func startStatement(p *program, s ast.Stmt) *ast.CallExpr {
 		}
 	}
 	return nil
+}
+
+// exitsWith reports whether s is an exit call statement: log.Fatal(...).
+func exitsWith(p *program, s ast.Stmt) bool {
+	es, ok := s.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	return ok && p.isExitCall(call)
 }
 
 // startInit matches "err := <server start>" in an if statement's init.
@@ -194,18 +226,24 @@ func exclusionCond(p *program, ifs *ast.IfStmt, errVar *types.Var) (analysis.Sug
 }
 
 // exclusionRewrite turns "log.Fatal(srv.ListenAndServe())" into
-// "if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) { log.Fatal(err) }".
-func exclusionRewrite(p *program, stmt *ast.ExprStmt, exit, start *ast.CallExpr) (analysis.SuggestedFix, bool) {
+// "if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) { log.Fatal(err) }",
+// or, for a start that returns nil on a drain, "log.Fatal(app.Listen(a))"
+// into "if err := app.Listen(a); err != nil { log.Fatal(err) }".
+func exclusionRewrite(p *program, stmt *ast.ExprStmt, exit, start *ast.CallExpr, returns startReturn) (analysis.SuggestedFix, bool) {
 	if len(exit.Args) != 1 {
 		return analysis.SuggestedFix{}, false
 	}
 	ed := p.editor(p.fileOfPos(stmt.Pos()), stmt.Pos())
-	errors, http := ed.pkg("errors"), ed.pkg("net/http")
 	err := ed.fresh("err")
+	cond, msg := err+" != nil", "Exit only when the server fails"
+	if returns == returnsClosedAtOnce {
+		cond = "!" + ed.pkg("errors") + "Is(" + err + ", " + ed.pkg("net/http") + "ErrServerClosed)"
+		msg = "Do not exit when the server was shut down (http.ErrServerClosed)"
+	}
 	indent := p.indentOf(stmt.Pos())
-	ed.replace(stmt, "if "+err+" := "+p.src(start)+"; !"+errors+"Is("+err+", "+http+"ErrServerClosed) {\n"+
+	ed.replace(stmt, "if "+err+" := "+p.src(start)+"; "+cond+" {\n"+
 		indent+"\t"+p.src(exit.Fun)+"("+err+")\n"+indent+"}")
-	return ed.fix("Do not exit when the server was shut down (http.ErrServerClosed)"), true
+	return ed.fix(msg), true
 }
 
 // managesItsServer reports whether a start call is of another package's

@@ -161,9 +161,14 @@ func insertDelayFix(p *program, cfg *Config, e event) (analysis.SuggestedFix, bo
 	if ed.file == nil {
 		return analysis.SuggestedFix{}, false
 	}
+	ed.insertBefore(e.stmt, ed.delayLine(cfg.Delay))
+	return ed.fix("Insert a propagation delay before " + p.drainName(e)), true
+}
+
+// delayLine returns the statement that sleeps for the propagation delay.
+func (ed *editor) delayLine(delay time.Duration) string {
 	t := ed.pkg("time")
-	ed.insertBefore(e.stmt, t+"Sleep("+durationExpr(cfg.Delay, t)+") "+delayComment)
-	return ed.fix("Insert a propagation delay before Shutdown"), true
+	return t + "Sleep(" + durationExpr(delay, t) + ") " + delayComment
 }
 
 // shutdownContext inserts, before stmt, the delay (if delay > 0) and a
@@ -182,16 +187,51 @@ type shutdownLines struct {
 // shutdownLines returns the delay (if delay > 0) and a fresh timeout
 // context's declaration, as lines of source.
 func (ed *editor) shutdownLines(delay time.Duration) shutdownLines {
-	t, c := ed.pkg("time"), ed.pkg("context")
-	ctx, cancel := ed.fresh("shutdownCtx"), ed.fresh("cancel")
 	var lines []string
 	if delay > 0 {
-		lines = append(lines, t+"Sleep("+durationExpr(delay, t)+") "+delayComment)
+		lines = append(lines, ed.delayLine(delay))
 	}
+	t, c := ed.pkg("time"), ed.pkg("context")
+	ctx, cancel := ed.fresh("shutdownCtx"), ed.fresh("cancel")
 	lines = append(lines,
 		fmt.Sprintf("%s, %s := %sWithTimeout(%sBackground(), %s)", ctx, cancel, c, c, durationArg(shutdownTimeout, t)),
 		"defer "+cancel+"()")
 	return shutdownLines{lines, ctx}
+}
+
+// drainLines returns what drains a server of the given API under a
+// deadline: the statements that go first (the delay, if delay > 0, and a
+// timeout context if the drain takes one) and the drain's method call,
+// such as Shutdown(shutdownCtx), to call on the server.
+func (ed *editor) drainLines(api *serverAPI, delay time.Duration) (lines []string, method string) {
+	switch api.drainBy {
+	case drainByContext:
+		sl := ed.shutdownLines(delay)
+		return sl.text, api.drain + "(" + sl.ctx + ")"
+	case drainByTimeout:
+		if delay > 0 {
+			lines = append(lines, ed.delayLine(delay))
+		}
+		return lines, api.drain + "(" + durationArg(shutdownTimeout, ed.pkg("time")) + ")"
+	default: // drainUnbounded
+		if delay > 0 {
+			lines = append(lines, ed.delayLine(delay))
+		}
+		return lines, api.drain + "()"
+	}
+}
+
+// drainStatement returns the lines that drain srv: the drain's error, if
+// it returns one, is logged.
+func (ed *editor) drainStatement(api *serverAPI, srv, method string) []string {
+	if api.drainBy == drainUnbounded {
+		return []string{srv + "." + method}
+	}
+	return []string{
+		"if err := " + srv + "." + method + "; err != nil {",
+		"\t" + ed.pkg("log") + "Printf(\"shutdown: %v\", err)",
+		"}",
+	}
 }
 
 // freshContextFix gives a drain a fresh timeout context instead of the
@@ -206,11 +246,11 @@ func freshContextFix(p *program, cfg *Config, e event, arg ast.Expr) (analysis.S
 	}
 	ctx := ed.shutdownContext(e.stmt, 0)
 	ed.replace(arg, ctx)
-	return ed.fix("Give Shutdown a fresh context with a timeout"), true
+	return ed.fix("Give " + p.drainName(e) + " a fresh context with a timeout"), true
 }
 
-// closeFix replaces srv.Close() by a delay and srv.Shutdown under a
-// timeout context.
+// closeFix replaces srv.Close() by a delay and the server's drain under a
+// deadline: srv.Shutdown with a timeout context, or gRPC's GracefulStop.
 func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.SuggestedFix, bool) {
 	sel, ok := ast.Unparen(e.call.Fun).(*ast.SelectorExpr)
 	if !insertionPoint(e) || !ok || len(e.call.Args) != 0 {
@@ -224,10 +264,11 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 	if hasDelay(path.events[:indexOf(path.events, e)]) {
 		delay = 0 // keep the delay the handler already has
 	}
-	ctx := ed.shutdownContext(e.stmt, delay)
-	ed.replace(sel.Sel, "Shutdown")
-	ed.edits = append(ed.edits, analysis.TextEdit{Pos: e.call.Rparen, End: e.call.Rparen, NewText: []byte(ctx)})
-	return ed.fix("Replace Close with Shutdown under a timeout, after a propagation delay"), true
+	api, name := p.serverCall(e.call)
+	lines, method := ed.drainLines(api, delay)
+	ed.insertBefore(e.stmt, lines...)
+	ed.replace(e.call, p.src(sel.X)+"."+method)
+	return ed.fix("Replace " + name + " with " + api.drain + ", after a propagation delay"), true
 }
 
 func indexOf(events []event, e event) int {
@@ -271,7 +312,7 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 	if file == nil {
 		return none, false
 	}
-	srv := p.onlyServerAt(file, before)
+	srv, api := p.onlyServerAt(file, before)
 	if srv == "" {
 		return none, false
 	}
@@ -280,13 +321,8 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 	if hasDelay(path.events[:indexOf(path.events, e)]) {
 		delay = 0
 	}
-	lines := ed.shutdownLines(delay)
-	ctx := lines.ctx
-	log := ed.pkg("log")
-	body := append(lines.text,
-		"if err := "+srv+".Shutdown("+ctx+"); err != nil {",
-		"\t"+log+"Printf(\"shutdown: %v\", err)",
-		"}")
+	body, method := ed.drainLines(api, delay)
+	body = append(body, ed.drainStatement(api, srv, method)...)
 	if stmt != nil {
 		ed.insertBefore(stmt, body...)
 	} else {
@@ -298,32 +334,38 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 		}
 		ed.edits = append(ed.edits, insertAt(p.lineStart(before), b.String()))
 	}
-	return ed.fix("Drain the server before exiting: delay, then Shutdown with a timeout"), true
+	return ed.fix("Drain the server before exiting: delay, then " + api.drain), true
 }
 
-// onlyServerAt returns the name of the one http.Server variable in scope
-// at pos, or "" if there is none or more than one.
-func (p *program) onlyServerAt(file *ast.File, pos token.Pos) string {
+// onlyServerAt returns the name of the one server variable in scope at
+// pos (an http.Server or a framework's server that can drain) and its
+// API, or "" if there is none or more than one.
+func (p *program) onlyServerAt(file *ast.File, pos token.Pos) (string, *serverAPI) {
 	var found *types.Var
+	var foundAPI *serverAPI
 	for scope := innermostScope(p.pass.TypesInfo, file, pos); scope != nil && scope != types.Universe; scope = scope.Parent() {
 		for _, name := range scope.Names() {
 			v, ok := scope.Lookup(name).(*types.Var)
-			if !ok || !isHTTPServer(v.Type()) || (scope != p.pass.Pkg.Scope() && v.Pos() > pos) {
+			if !ok || (scope != p.pass.Pkg.Scope() && v.Pos() > pos) {
+				continue
+			}
+			api := serverTypeAPI(v.Type())
+			if api == nil {
 				continue
 			}
 			if lookup(innermostScope(p.pass.TypesInfo, file, pos), name, pos) != v {
 				continue // shadowed
 			}
 			if found != nil && found != v {
-				return ""
+				return "", nil
 			}
-			found = v
+			found, foundAPI = v, api
 		}
 	}
 	if found == nil {
-		return ""
+		return "", nil
 	}
-	return found.Name()
+	return found.Name(), foundAPI
 }
 
 func (m *model) lineStart(pos token.Pos) token.Pos {

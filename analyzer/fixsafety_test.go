@@ -478,8 +478,8 @@ type exprRewrite struct {
 }
 
 var exprRewrites = []exprRewrite{
-	{"close-instead-of-shutdown", "srv.Close() becomes srv.Shutdown(ctx), ctx a fresh timeout context", closeToShutdown},
-	{"shutdown-context-done", "the argument of srv.Shutdown becomes a fresh timeout context", freshShutdownContext},
+	{"close-instead-of-shutdown", "srv.Close() becomes srv.Shutdown(ctx), ctx a fresh timeout context; gRPC's s.Stop() becomes s.GracefulStop()", closeToShutdown},
+	{"shutdown-context-done", "the argument of srv.Shutdown (or ShutdownWithContext) becomes a fresh timeout context", freshShutdownContext},
 	{"missing-sigterm", "signal.Notify(c, sigs...) and signal.NotifyContext(ctx, sigs...) get a last argument syscall.SIGTERM", appendSIGTERM},
 	{"missing-sigterm", "http.ListenAndServe(addr, h) becomes srv.ListenAndServe() on a new srv := &http.Server{Addr: addr, Handler: h}; so for ListenAndServeTLS, Serve and ServeTLS", startToMethod},
 	{"request-context-cancelled", "return x becomes return context.WithoutCancel(x)", withoutCancel},
@@ -512,18 +512,24 @@ func selectorCall(e ast.Expr) (*ast.CallExpr, *ast.SelectorExpr, bool) {
 
 func closeToShutdown(f *srcFile, _ ast.Stmt, e ast.Expr) (alt, bool) {
 	call, sel, ok := selectorCall(e)
-	if !ok || sel.Sel.Name != "Close" || len(call.Args) != 0 {
+	if !ok || len(call.Args) != 0 {
 		return alt{}, false
 	}
-	return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.Shutdown\(` + ident + `\)`}, true
+	switch sel.Sel.Name {
+	case "Close":
+		return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.Shutdown\(` + ident + `\)`}, true
+	case "Stop":
+		return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.GracefulStop\(\)`}, true
+	}
+	return alt{}, false
 }
 
 func freshShutdownContext(f *srcFile, _ ast.Stmt, e ast.Expr) (alt, bool) {
 	call, sel, ok := selectorCall(e)
-	if !ok || sel.Sel.Name != "Shutdown" || len(call.Args) != 1 {
+	if !ok || (sel.Sel.Name != "Shutdown" && sel.Sel.Name != "ShutdownWithContext") || len(call.Args) != 1 {
 		return alt{}, false
 	}
-	return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.Shutdown\(` + ident + `\)`}, true
+	return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.` + sel.Sel.Name + `\(` + ident + `\)`}, true
 }
 
 func appendSIGTERM(f *srcFile, _ ast.Stmt, e ast.Expr) (alt, bool) {

@@ -75,15 +75,16 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 			case evBlock, evClose, evExit:
 				break events // waits on something we cannot see, or 3.2/3.5 report it
 			case evDrain:
-				msg := "Shutdown right after the signal: it closes the listeners while load balancers still route here for several seconds, " +
+				drain := p.drainName(e)
+				msg := drain + " right after the signal: it closes the listeners while load balancers still route here for several seconds, " +
 					"so new connections are refused; sleep for a propagation delay first"
 				switch {
 				case short != nil:
-					msg = fmt.Sprintf("the %v delay before Shutdown is shorter than -min-delay (%v): load balancers "+
-						"may still route here when the listeners close", short.dur, r.cfg.MinDelay)
+					msg = fmt.Sprintf("the %v delay before %s is shorter than -min-delay (%v): load balancers "+
+						"may still route here when the listeners close", short.dur, drain, r.cfg.MinDelay)
 				case hasDelay(path.events[i+1:]):
-					msg = "the delay comes after Shutdown, which has already closed the listeners: " +
-						"move it before Shutdown so that load balancers stop routing here first"
+					msg = "the delay comes after " + drain + ", which has already closed the listeners: " +
+						"move it before " + drain + " so that load balancers stop routing here first"
 				}
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
@@ -113,8 +114,9 @@ func hasDelay(events []event) bool {
 	return false
 }
 
-// reportCloseInsteadOfShutdown reports (*http.Server).Close on a handler
-// path with no Shutdown before it.
+// reportCloseInsteadOfShutdown reports an abrupt stop on a handler path
+// with no drain before it: (*http.Server).Close, or a framework's (gRPC's
+// Stop).
 func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 	for _, path := range p.handlerPaths() {
 	events:
@@ -123,10 +125,15 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 			case evDrain, evExit:
 				break events
 			case evClose:
+				api, name := p.serverCall(e.call)
+				advice := api.drain
+				if api.drainBy != drainUnbounded {
+					advice += " with a timeout"
+				}
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
-					Message: "Close in the SIGTERM handler cuts in-flight requests: " +
-						"use Shutdown with a timeout, after a propagation delay",
+					Message: name + " in the SIGTERM handler cuts in-flight requests: " +
+						"use " + advice + ", after a propagation delay",
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
 				if fix, ok := closeFix(p, r.cfg, path, e); ok {
@@ -154,7 +161,7 @@ func reportShutdownContextDone(p *program, r *reporter) {
 			}
 			d := analysis.Diagnostic{
 				Pos: e.node.Pos(), End: e.node.End(),
-				Message: "Shutdown is given the signal context, which is already done: it closes the listeners " +
+				Message: p.drainName(e) + " is given the signal context, which is already done: it closes the listeners " +
 					"and returns at once without waiting for in-flight requests",
 				Related: []analysis.RelatedInformation{related(path.wait.node, "the context is done from here on")},
 			}
@@ -173,4 +180,22 @@ func related(at interface{ Pos() token.Pos }, msg string) analysis.RelatedInform
 		ri.End = n.End()
 	}
 	return ri
+}
+
+// serverCall returns the server API of a direct call of one of its
+// methods (a drain or close event's call), and the method's name.
+func (m *model) serverCall(call *ast.CallExpr) (*serverAPI, string) {
+	fn := m.callee(call)
+	api, _ := serverRole(fn)
+	return api, fn.Name()
+}
+
+// drainName names a drain event's call for messages: "Shutdown",
+// "GracefulStop"; a drain through another function is "Shutdown".
+func (m *model) drainName(e event) string {
+	if e.call == nil {
+		return "Shutdown"
+	}
+	_, name := m.serverCall(e.call)
+	return name
 }

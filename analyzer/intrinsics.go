@@ -6,21 +6,6 @@ import "go/types"
 // printf passes: some drivers never analyze the standard library, so its
 // facts cannot be relied on.
 
-// isServerStart reports whether fn serves HTTP until the server is closed:
-// net/http's ListenAndServe, ListenAndServeTLS, Serve and ServeTLS, as
-// package functions or *http.Server methods.
-func isServerStart(fn *types.Func) bool {
-	if !inPackage(fn, "net/http") {
-		return false
-	}
-	switch fn.Name() {
-	case "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS":
-		recv := recvNamed(fn)
-		return recv == nil || recv.Obj().Name() == "Server"
-	}
-	return false
-}
-
 // isNotify reports whether fn is signal.Notify.
 func isNotify(fn *types.Func) bool { return isPackageFunc(fn, "os/signal", "Notify") }
 
@@ -75,17 +60,6 @@ func recvNamed(fn *types.Func) *types.Named {
 	}
 	named, _ := t.(*types.Named)
 	return named
-}
-
-// isDrain reports whether fn is (*http.Server).Shutdown.
-func isDrain(fn *types.Func) bool { return isServerMethod(fn, "Shutdown") }
-
-// isClose reports whether fn is (*http.Server).Close.
-func isClose(fn *types.Func) bool { return isServerMethod(fn, "Close") }
-
-func isServerMethod(fn *types.Func, name string) bool {
-	recv := recvNamed(fn)
-	return fn.Name() == name && recv != nil && recv.Obj().Name() == "Server" && inPackage(fn, "net/http")
 }
 
 // isExit reports whether fn ends the process: os.Exit, syscall.Exit,

@@ -93,12 +93,3 @@ func withoutCancelFix(p *program, results []ast.Expr) (analysis.SuggestedFix, bo
 	}
 	return ed.fix("Detach request contexts from the signal with context.WithoutCancel"), true
 }
-
-// isHTTPServer reports whether t is http.Server or *http.Server.
-func isHTTPServer(t types.Type) bool {
-	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Name() == "Server" && inPackage(named.Obj(), "net/http")
-}

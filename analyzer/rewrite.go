@@ -39,6 +39,10 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		return none, false
 	}
 	fn := p.callee(call)
+	api, _ := serverRole(fn)
+	if api == nil || api.drain == "" || recvNamed(fn) == nil && api.module != "net/http" {
+		return none, false // a server we cannot drain, or cannot build
+	}
 	ed := p.editor(p.main.file, stmt.Pos())
 	indent := p.indentOf(stmt.Pos())
 	var b strings.Builder
@@ -46,7 +50,7 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		fmt.Fprintf(&b, indent+format+"\n", args...)
 	}
 
-	// The server: the existing *http.Server, or one built from the call.
+	// The server: the existing one, or an *http.Server built from the call.
 	var srv, start string
 	if recvNamed(fn) != nil {
 		if !isPlainRef(p.pass.TypesInfo, sel.X) {
@@ -68,9 +72,15 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		start = srv + "." + fn.Name() + "(" + startArgs + ")"
 	}
 
-	// Serve in a goroutine, keeping the original's reaction to errors.
-	errors, http := ed.pkg("errors"), ed.pkg("net/http")
-	closed := "!" + errors + "Is(err, " + http + "ErrServerClosed)"
+	// Serve in a goroutine, keeping the original's reaction to errors. A
+	// start that returns http.ErrServerClosed when the drain begins must
+	// not exit then; one that returns nil needs no exclusion.
+	failed := func(err string) string {
+		if api.onDrain != returnsClosedAtOnce {
+			return err + " != nil"
+		}
+		return "!" + ed.pkg("errors") + "Is(" + err + ", " + ed.pkg("net/http") + "ErrServerClosed)"
+	}
 	line("go func() {")
 	switch st := stmt.(type) {
 	case *ast.IfStmt:
@@ -80,13 +90,15 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		}
 		init := st.Init.(*ast.AssignStmt)
 		errName := p.src(init.Lhs[0])
-		closed = "!" + errors + "Is(" + errName + ", " + http + "ErrServerClosed)"
 		if st.Else != nil || !endsInExit(p, st.Body) {
 			// In a goroutine, a body that does not exit would no longer
 			// end the program on a serve error: leave it to the user.
 			return none, false
 		}
-		line("\tif %s := %s; %s && %s %s", errName, start, cond, closed, reindent(p.src(st.Body), "\t"))
+		if api.onDrain == returnsClosedAtOnce {
+			cond += " && " + failed(errName)
+		}
+		line("\tif %s := %s; %s %s", errName, start, cond, reindent(p.src(st.Body), "\t"))
 	case *ast.ExprStmt:
 		exit := ed.pkg("log") + "Fatal"
 		if outer := ast.Unparen(st.X).(*ast.CallExpr); outer != call {
@@ -95,7 +107,7 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 			}
 			exit = p.src(outer.Fun)
 		}
-		line("\tif err := %s; %s {", start, closed)
+		line("\tif err := %s; %s {", start, failed("err"))
 		line("\t\t%s(err)", exit)
 		line("\t}")
 	default:
@@ -106,22 +118,19 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 
 	// Wait for SIGTERM (or Ctrl-C), keep serving for the delay, drain.
 	ctx, stop := ed.fresh("ctx"), ed.fresh("stop")
-	context, signal, syscall, os, time, log := ed.pkg("context"), ed.pkg("os/signal"), ed.pkg("syscall"), ed.pkg("os"), ed.pkg("time"), ed.pkg("log")
+	context, signal, syscall, os := ed.pkg("context"), ed.pkg("os/signal"), ed.pkg("syscall"), ed.pkg("os")
 	line("%s, %s := %sNotifyContext(%sBackground(), %sSIGTERM, %sInterrupt)", ctx, stop, signal, context, syscall, os)
 	line("defer %s()", stop)
 	line("<-%s.Done()", ctx)
 	b.WriteString("\n")
-	line("%sSleep(%s) %s", time, durationExpr(cfg.Delay, time), delayComment)
-	shutdownCtx, cancel := ed.fresh("shutdownCtx"), ed.fresh("cancel")
-	line("%s, %s := %sWithTimeout(%sBackground(), %s)", shutdownCtx, cancel, context, context, durationArg(shutdownTimeout, time))
-	line("defer %s()", cancel)
-	line("if err := %s.Shutdown(%s); err != nil {", srv, shutdownCtx)
-	line("\t%sPrintf(\"shutdown: %%v\", err)", log)
-	fmt.Fprintf(&b, "%s}", indent)
+	drain, method := ed.drainLines(api, cfg.Delay)
+	for _, l := range append(drain, ed.drainStatement(api, srv, method)...) {
+		line("%s", l)
+	}
 
-	text := strings.TrimPrefix(b.String(), indent) // the statement's own indentation stays
+	text := strings.TrimPrefix(strings.TrimSuffix(b.String(), "\n"), indent) // the statement's own indentation stays
 	ed.replace(stmt, text)
-	return ed.fix("Handle SIGTERM: serve in a goroutine, then delay and Shutdown with a timeout"), true
+	return ed.fix("Handle SIGTERM: serve in a goroutine, then delay and " + api.drain), true
 }
 
 // serverFields returns the http.Server fields and the method arguments for

@@ -1,0 +1,27 @@
+// In a serving goroutine, log.Fatal(app.Listen(...)) exits with nil the
+// moment Shutdown begins; the fix exits on errors only.
+package main
+
+import (
+	"context"
+	"log"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+)
+
+func main() {
+	app := fiber.New()
+	go func() {
+		log.Fatal(app.Listen(":3000")) // want `exit as soon as the server start returns: it returns nil the moment Shutdown begins`
+	}()
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	<-ctx.Done()
+	time.Sleep(15 * time.Second)
+	if err := app.ShutdownWithTimeout(10 * time.Second); err != nil {
+		log.Print(err)
+	}
+}

@@ -1,0 +1,20 @@
+// Package fiber is a stub of github.com/gofiber/fiber/v3: the starts and
+// stops of *App, with the real signatures.
+package fiber
+
+import (
+	"context"
+	"net"
+	"time"
+)
+
+type App struct{}
+
+type ListenConfig struct{ DisableStartupMessage bool }
+
+func New() *App                                                         { return &App{} }
+func (app *App) Listen(addr string, config ...ListenConfig) error       { return nil }
+func (app *App) Listener(ln net.Listener, config ...ListenConfig) error { return nil }
+func (app *App) Shutdown() error                                        { return nil }
+func (app *App) ShutdownWithTimeout(timeout time.Duration) error        { return nil }
+func (app *App) ShutdownWithContext(ctx context.Context) error          { return nil }
