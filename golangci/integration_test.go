@@ -178,6 +178,9 @@ func TestGolangciLint(t *testing.T) {
 		assertFindings(t, got, want)
 	})
 
+	// VS Code's command lines and parsing (editors_test.go).
+	t.Run("vscode", func(t *testing.T) { testVSCode(t, gcl, defaults) })
+
 	t.Run("fix", func(t *testing.T) {
 		dir := buggyModule(t, config("delay: 20s"))
 		before, _, _ := runLint(t, gcl, dir)
