@@ -80,7 +80,7 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 					"so new connections are refused; sleep for a propagation delay first"
 				switch {
 				case short != nil:
-					msg = fmt.Sprintf("the %v delay before %s is shorter than -min-delay (%v): load balancers "+
+					msg = fmt.Sprintf("the %v delay before %s is shorter than the min-delay setting (%v): load balancers "+
 						"may still route here when the listeners close", short.dur, drain, r.cfg.MinDelay)
 				case hasDelay(path.events[i+1:]):
 					msg = "the delay comes after " + drain + ", which has already closed the listeners: " +

@@ -28,7 +28,7 @@ var wantFindings = []finding{
 	{"missing-sigterm", "interrupt/main.go:17:15", "signal.NotifyContext subscribes to SIGINT but not to SIGTERM: ", " (the server is started here at line 20)"},
 	{"missing-sigterm", "method/main.go:12:12", "server started without handling SIGTERM: ", ""},
 	{"shutdown-without-delay", "nodelay/main.go:28:12", "Shutdown right after the signal: ", " (the signal arrives here at line 25)"},
-	{"shutdown-without-delay", "shortdelay/main.go:29:12", "the 3s delay before Shutdown is shorter than -min-delay (5s): ", " (the signal arrives here at line 25)"},
+	{"shutdown-without-delay", "shortdelay/main.go:29:12", "the 3s delay before Shutdown is shorter than the min-delay setting (5s): ", " (the signal arrives here at line 25)"},
 	{"missing-sigterm", "viahelper/main.go:12:12", "server started by lib.Serve without handling SIGTERM: ", " (the server is started inside lib.Serve at lib.go:7)"},
 }
 

@@ -12,14 +12,26 @@
 //		prints the go mod edit -replace flags for the non-local replace
 //		directives of a program's go.mod (go get ignores them in
 //		dependencies, but they are part of how the program is built)
+//	rwtool wants ROOT < sigtermcheck.json
+//		(frameworks.sh) checks the diagnostics against the analysistest
+//		"// want" comments of the .go files under ROOT, printing a
+//		diff-like listing; exits 1 when they do not match
 package main
 
 import (
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -39,6 +51,14 @@ func main() {
 			usage()
 		}
 		err = replaces(os.Args[2])
+	case "wants":
+		if len(os.Args) != 3 {
+			usage()
+		}
+		var ok bool
+		if ok, err = wants(os.Args[2]); err == nil && !ok {
+			os.Exit(1)
+		}
 	default:
 		usage()
 	}
@@ -49,7 +69,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: rwtool findings MODULE@VERSION MODDIR MODCACHE < json | rwtool replaces GOMOD")
+	fmt.Fprintln(os.Stderr, "usage: rwtool findings MODULE@VERSION MODDIR MODCACHE < json | rwtool replaces GOMOD | rwtool wants ROOT < json")
 	os.Exit(2)
 }
 
@@ -60,38 +80,26 @@ type diagnostic struct {
 	Message  string `json:"message"`
 }
 
-// findings reads the -json output of a singlechecker:
+// readJSON reads the -json output of a singlechecker:
 //
 //	{"pkg/path": {"sigtermcheck": [diagnostic...] | {"error": "..."}}}
 //
-// and prints normalized, sorted, de-duplicated lines. An analyzer error
-// is printed as an ERROR line, so that it shows in the diff.
-func findings(modver, moddir, modcache string) error {
-	var out map[string]map[string]json.RawMessage
-	dec := json.NewDecoder(os.Stdin)
+// and calls diag for each diagnostic and failed for each analyzer error.
+func readJSON(r io.Reader, diag func(pkg string, d diagnostic), failed func(pkg, err string)) error {
+	out := make(map[string]map[string]json.RawMessage)
+	dec := json.NewDecoder(r)
 	for {
 		// The driver prints one JSON object per invocation; accept
 		// several, as a driver might print one per package.
 		var chunk map[string]map[string]json.RawMessage
 		if err := dec.Decode(&chunk); err != nil {
-			if err.Error() == "EOF" {
+			if err == io.EOF {
 				break
 			}
 			return fmt.Errorf("decoding sigtermcheck -json output: %v", err)
 		}
-		if out == nil {
-			out = make(map[string]map[string]json.RawMessage)
-		}
 		for k, v := range chunk {
 			out[k] = v
-		}
-	}
-	seen := make(map[string]bool)
-	var lines []string
-	add := func(s string) {
-		if !seen[s] {
-			seen[s] = true
-			lines = append(lines, s)
 		}
 	}
 	for pkg, byAnalyzer := range out {
@@ -102,15 +110,40 @@ func findings(modver, moddir, modcache string) error {
 					Error string `json:"error"`
 				}
 				if json.Unmarshal(raw, &e) == nil && e.Error != "" {
-					add(fmt.Sprintf("%s ERROR: analyzer failed on %s: %s", modver, pkg, oneLine(relPath(e.Error, moddir, modcache))))
+					failed(pkg, e.Error)
 					continue
 				}
 				return fmt.Errorf("unexpected JSON for %s: %s", pkg, raw)
 			}
 			for _, d := range diags {
-				add(fmt.Sprintf("%s %s: %s: %s", modver, relPath(d.Posn, moddir, modcache), d.Category, oneLine(d.Message)))
+				diag(pkg, d)
 			}
 		}
+	}
+	return nil
+}
+
+// findings prints the diagnostics of the -json output as normalized,
+// sorted, de-duplicated lines. An analyzer error is printed as an ERROR
+// line, so that it shows in the diff.
+func findings(modver, moddir, modcache string) error {
+	seen := make(map[string]bool)
+	var lines []string
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			lines = append(lines, s)
+		}
+	}
+	err := readJSON(os.Stdin,
+		func(_ string, d diagnostic) {
+			add(fmt.Sprintf("%s %s: %s: %s", modver, relPath(d.Posn, moddir, modcache), d.Category, oneLine(d.Message)))
+		},
+		func(pkg, e string) {
+			add(fmt.Sprintf("%s ERROR: analyzer failed on %s: %s", modver, pkg, oneLine(relPath(e, moddir, modcache))))
+		})
+	if err != nil {
+		return err
 	}
 	sort.Strings(lines)
 	for _, l := range lines {
@@ -179,4 +212,178 @@ func replaces(gomod string) error {
 		fmt.Printf("-replace=%s=%s@%s\n", strings.Join(of, "@"), nf[0], nf[1])
 	}
 	return nil
+}
+
+// A want is one expectation of an analysistest "// want" comment: a
+// diagnostic on its line whose message matches rx.
+type want struct {
+	file string // relative to the root
+	line int
+	rx   *regexp.Regexp
+}
+
+// wants matches the diagnostics of the -json output read from stdin
+// against the "// want" comments of the .go files under root, as
+// analysistest does: a diagnostic consumes one expectation of its line
+// that its message matches. It prints every diagnostic and expectation,
+// sorted by position: "  " matched, "+ " reported but not wanted, "- "
+// wanted but not reported, and reports whether all matched.
+func wants(root string) (bool, error) {
+	root, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false, err
+	}
+	byLine := make(map[string][]*want) // "file:line"
+	nwants := 0
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		for _, c := range allComments(f) {
+			text, ok := strings.CutPrefix(c.Text, "//")
+			if !ok {
+				continue
+			}
+			text, ok = strings.CutPrefix(strings.TrimSpace(text), "want ")
+			if !ok {
+				continue
+			}
+			line := fset.Position(c.Pos()).Line
+			rxs, err := wantPatterns(text)
+			if err != nil {
+				return fmt.Errorf("%s:%d: bad // want comment: %v", rel, line, err)
+			}
+			for _, rx := range rxs {
+				key := fmt.Sprintf("%s:%d", rel, line)
+				byLine[key] = append(byLine[key], &want{rel, line, rx})
+				nwants++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+
+	type entry struct {
+		file      string
+		line, col int
+		text      string
+	}
+	var entries []entry
+	ok := true
+	err = readJSON(os.Stdin,
+		func(_ string, d diagnostic) {
+			file, line, col := splitPosn(d.Posn)
+			if rel, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(rel, "..") {
+				file = rel
+			}
+			msg := oneLine(d.Message)
+			text := fmt.Sprintf("%s:%d:%d: %s: %s", file, line, col, d.Category, msg)
+			key := fmt.Sprintf("%s:%d", file, line)
+			for i, w := range byLine[key] {
+				if w.rx.MatchString(msg) {
+					byLine[key] = append(byLine[key][:i:i], byLine[key][i+1:]...)
+					entries = append(entries, entry{file, line, col, "  " + text})
+					return
+				}
+			}
+			ok = false
+			entries = append(entries, entry{file, line, col, "+ " + text})
+		},
+		func(pkg, e string) {
+			ok = false
+			entries = append(entries, entry{pkg, 0, 0, "+ ERROR: analyzer failed on " + pkg + ": " + oneLine(e)})
+		})
+	if err != nil {
+		return false, err
+	}
+	for _, ws := range byLine {
+		for _, w := range ws {
+			ok = false
+			entries = append(entries, entry{w.file, w.line, 0, fmt.Sprintf("- %s:%d: want `%s`", w.file, w.line, w.rx)})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.line != b.line {
+			return a.line < b.line
+		}
+		return a.text < b.text
+	})
+	for _, e := range entries {
+		fmt.Println(e.text)
+	}
+	return ok, nil
+}
+
+// allComments returns the comments of f.
+func allComments(f *ast.File) []*ast.Comment {
+	var cs []*ast.Comment
+	for _, g := range f.Comments {
+		cs = append(cs, g.List...)
+	}
+	return cs
+}
+
+// wantPatterns parses the rest of a "// want" comment: one or more Go
+// string literals (analysistest's form; its fact expectations, name:"rx",
+// are not used in the framework programs and are rejected).
+func wantPatterns(text string) ([]*regexp.Regexp, error) {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	src := []byte(text)
+	var errs []string
+	s.Init(fset.AddFile("want", -1, len(src)), src, func(_ token.Position, msg string) { errs = append(errs, msg) }, 0)
+	var rxs []*regexp.Regexp
+	for {
+		_, tok, lit := s.Scan()
+		if tok == token.EOF || (tok == token.SEMICOLON && lit == "\n") {
+			break
+		}
+		if tok != token.STRING {
+			return nil, fmt.Errorf("want a string literal, found %s %q", tok, lit)
+		}
+		pat, err := strconv.Unquote(lit)
+		if err != nil {
+			return nil, err
+		}
+		rx, err := regexp.Compile(pat)
+		if err != nil {
+			return nil, err
+		}
+		rxs = append(rxs, rx)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "; "))
+	}
+	if len(rxs) == 0 {
+		return nil, fmt.Errorf("no pattern")
+	}
+	return rxs, nil
+}
+
+// splitPosn splits a "file:line:col" position.
+func splitPosn(posn string) (file string, line, col int) {
+	file = posn
+	if i := strings.LastIndex(file, ":"); i >= 0 {
+		if n, err := strconv.Atoi(file[i+1:]); err == nil {
+			file, col = file[:i], n
+		}
+	}
+	if i := strings.LastIndex(file, ":"); i >= 0 {
+		if n, err := strconv.Atoi(file[i+1:]); err == nil {
+			file, line = file[:i], n
+		}
+	}
+	return file, line, col
 }

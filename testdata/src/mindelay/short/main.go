@@ -19,7 +19,7 @@ func main() {
 	go func() {
 		<-ctx.Done()
 		time.Sleep(500 * time.Millisecond)
-		b.Shutdown(context.Background()) // want `the 500ms delay before Shutdown is shorter than -min-delay \(1s\)`
+		b.Shutdown(context.Background()) // want `the 500ms delay before Shutdown is shorter than the min-delay setting \(1s\)`
 	}()
 	<-ctx.Done()
 	time.Sleep(2 * time.Second)

@@ -19,7 +19,7 @@ func main() {
 	time.Sleep(time.Second)
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(sctx); err != nil { // want `the 1s delay before Shutdown is shorter than -min-delay \(5s\)`
+	if err := srv.Shutdown(sctx); err != nil { // want `the 1s delay before Shutdown is shorter than the min-delay setting \(5s\)`
 		log.Print(err)
 	}
 }
