@@ -29,6 +29,7 @@ const (
 	evExit                 // os.Exit, log.Fatal, a function that never returns
 	evBlock                // waits for something else (a channel, a WaitGroup, a Stop)
 	evReturn               // the walked function itself returns
+	evRelay                // sends to or closes a channel, or cancels a context (see resolveRelays)
 )
 
 type event struct {
@@ -41,6 +42,8 @@ type event struct {
 	dur      time.Duration // evDelay: how long, if constDur
 	constDur bool
 	call     *ast.CallExpr // evDrain, evClose: the call, if direct
+	relay    valKind       // evRelay: what relayVar becomes if this relays a signal
+	relayVar *types.Var
 }
 
 type walker struct {
@@ -144,6 +147,10 @@ func (w *walker) statement(s ast.Stmt) {
 		w.clauses(s.Body)
 	case *ast.SelectStmt:
 		w.selectStmt(s)
+	case *ast.SendStmt:
+		w.expr(s.Chan)
+		w.expr(s.Value)
+		w.relay(s, s.Chan, valChan)
 	default:
 		w.expr(s)
 	}
@@ -319,9 +326,18 @@ func (w *walker) call(call *ast.CallExpr) {
 	fn := m.callee(call)
 	if fn == nil {
 		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			if v, ok := m.pass.TypesInfo.Uses[id].(*types.Var); ok && m.params[v] {
-				// A callback the caller passed in: it may drain.
-				w.emit(event{kind: evBlock, node: call})
+			switch obj := m.pass.TypesInfo.Uses[id].(type) {
+			case *types.Var:
+				if ctx := m.cancels[obj]; ctx != nil {
+					w.emit(event{kind: evRelay, node: call, relay: valCtx, relayVar: ctx})
+				} else if m.params[obj] {
+					// A callback the caller passed in: it may drain.
+					w.emit(event{kind: evBlock, node: call})
+				}
+			case *types.Builtin:
+				if obj.Name() == "close" && len(call.Args) == 1 {
+					w.relay(call, call.Args[0], valChan)
+				}
 			}
 		}
 		return
@@ -384,6 +400,13 @@ func (w *walker) call(call *ast.CallExpr) {
 func isInterfaceMethod(fn *types.Func) bool {
 	sig := fn.Type().(*types.Signature)
 	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// relay emits an evRelay event for a send to or close of ch, a variable.
+func (w *walker) relay(node ast.Node, ch ast.Expr, k valKind) {
+	if v := w.m.assignedVar(ch); v != nil {
+		w.emit(event{kind: evRelay, node: node, relay: k, relayVar: v})
+	}
 }
 
 // inline appends the events of a same-package function's body in place

@@ -46,11 +46,14 @@ type model struct {
 	subByCall map[*ast.CallExpr]*subscription
 
 	// Signal values (sigflow.go).
-	flows      []flow
-	returns    []ret
-	sigVals    map[*types.Var]valKind
-	returnsSig map[*types.Func][]valKind
-	byLit      map[*ast.FuncLit]*fnode
+	flows   []flow
+	returns []ret
+	sigVals map[*types.Var]valKind
+	cancels map[*types.Var]*types.Var // cancel func -> its context (ctx, cancel := context.WithCancel(...))
+
+	importsWaiters *bool // memo of mayWait's look at imported facts
+	returnsSig     map[*types.Func][]valKind
+	byLit          map[*ast.FuncLit]*fnode
 
 	params      map[*types.Var]bool // parameters of this package's functions
 	cfgs        *ctrlflow.CFGs
@@ -114,6 +117,7 @@ func buildModel(pass *analysis.Pass) *model {
 
 		subByCall:  make(map[*ast.CallExpr]*subscription),
 		sigVals:    make(map[*types.Var]valKind),
+		cancels:    make(map[*types.Var]*types.Var),
 		returnsSig: make(map[*types.Func][]valKind),
 		byLit:      make(map[*ast.FuncLit]*fnode),
 
@@ -188,6 +192,7 @@ func buildModel(pass *analysis.Pass) *model {
 		}
 	}
 	m.resolveSignalValues()
+	m.resolveRelays()
 	m.propagate()
 	return m
 }
@@ -244,6 +249,7 @@ func (m *model) walk(n *fnode, root ast.Node) {
 		case *ast.AssignStmt:
 			m.recordAssign(x.Lhs, x.Rhs)
 			m.recordFlows(x.Lhs, x.Rhs)
+			m.recordCancel(x.Lhs, x.Rhs)
 
 		case *ast.ReturnStmt:
 			n.rets = append(n.rets, x.Results)
@@ -258,6 +264,7 @@ func (m *model) walk(n *fnode, root ast.Node) {
 			}
 			m.recordAssign(lhs, x.Values)
 			m.recordFlows(lhs, x.Values)
+			m.recordCancel(lhs, x.Values)
 
 		case *ast.UnaryExpr:
 			// &v lets anything modify v.
@@ -528,11 +535,15 @@ func (m *model) mayWait() bool {
 	if len(m.sigVals) > 0 || len(m.subs) > 0 {
 		return true
 	}
-	for _, f := range m.pass.AllObjectFacts() {
-		switch f.Fact.(type) {
-		case *returnsSignal, *waitsForSignal:
-			return true
+	if m.importsWaiters == nil {
+		found := false
+		for _, f := range m.pass.AllObjectFacts() {
+			switch f.Fact.(type) {
+			case *returnsSignal, *waitsForSignal:
+				found = true
+			}
 		}
+		m.importsWaiters = &found
 	}
-	return false
+	return *m.importsWaiters
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // Signal values are the channels and contexts through which code learns
@@ -212,4 +213,71 @@ func (m *model) callee(call *ast.CallExpr) *types.Func {
 
 func isErrgroupWithContext(fn *types.Func) bool {
 	return isPackageFunc(fn, "golang.org/x/sync/errgroup", "WithContext")
+}
+
+// recordCancel notes the cancel function of "ctx, cancel :=
+// context.WithCancel(parent)" (or WithTimeout, WithDeadline, ...):
+// calling it makes ctx done.
+func (m *model) recordCancel(lhs, rhs []ast.Expr) {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return
+	}
+	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	if fn := m.callee(call); fn == nil || !inPackage(fn, "context") || !contextDerivers[fn.Name()] || fn.Name() == "WithValue" {
+		return
+	}
+	ctx, cancel := m.assignedVar(lhs[0]), m.assignedVar(lhs[1])
+	if ctx != nil && cancel != nil {
+		m.cancels[cancel] = ctx
+	}
+}
+
+// resolveRelays finds the channels and contexts that relay a signal: a
+// channel sent to or closed, or a context cancelled, right after a wait
+// point, with nothing in between that the checks look at (a delay, a
+// drain, an exit, a blocking call):
+//
+//	go func() { <-sigs; close(quit) }()
+//	go func() { errs <- fmt.Errorf("%s", <-sigs) }()
+//	go func() { <-sigs; cancel() }()
+//
+// Receiving from such a channel, or from such a context's Done, is then a
+// wait point too. A relay after a drain is not one: the net/http
+// documentation's close(idleConnsClosed) after Shutdown says "drained",
+// not "signalled".
+func (m *model) resolveRelays() {
+	if !m.mayWait() {
+		return
+	}
+	for {
+		added := false
+		for _, n := range m.nodes {
+			evs := m.eventsOf(n)
+			i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait })
+			if i < 0 {
+				continue
+			}
+			for _, e := range evs[i+1:] {
+				if e.kind == evWait {
+					continue
+				}
+				if e.kind != evRelay {
+					break
+				}
+				if e.relay&^m.sigVals[e.relayVar] != 0 {
+					m.sigVals[e.relayVar] |= e.relay
+					added = true
+				}
+			}
+		}
+		if !added {
+			return
+		}
+		m.resolveSignalValues()
+		clear(m.evCache)
+		clear(m.inlineCache)
+	}
 }
