@@ -35,8 +35,8 @@ func reportExitBeforeDrain(p *program, r *reporter) {
 						continue
 					}
 					returns := p.startReturns(start)
-					if returns == returnsAfterDrain {
-						continue // gRPC's Serve returns once GracefulStop is over
+					if returns != returnsClosedAtOnce && returns != returnsNilAtOnce {
+						continue // gRPC's Serve returns once GracefulStop is over; a wrapper may too
 					}
 					d := exitBeforeDrainDiag(call, start, returns)
 					if n != p.main {
@@ -88,13 +88,14 @@ func exitBeforeDrainDiag(exit, start *ast.CallExpr, returns startReturn) analysi
 }
 
 // startReturns tells what a server start call returns once a drain
-// begins. A start through another function (a library's Serve) is taken
-// to behave like net/http's.
+// begins. What a start through another function (a library's Serve)
+// returns is unknown: it may map http.ErrServerClosed to nil, wrap a gRPC
+// server, or wait for the drain.
 func (m *model) startReturns(start *ast.CallExpr) startReturn {
 	if api, r := serverRole(m.callee(start)); r == roleStart {
 		return api.onDrain
 	}
-	return returnsClosedAtOnce
+	return returnsUnknown
 }
 
 // reportMainReturnsAfterStart reports a server start in main's own body
@@ -107,8 +108,11 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 	list := p.main.body.List
 	for i, s := range list {
 		start := startStatement(p, s)
-		if start == nil || p.managesItsServer(start) || p.startReturns(start) == returnsAfterDrain || exitsWith(p, s) {
+		if start == nil || exitsWith(p, s) {
 			continue // (log.Fatal(start()) is reported above, at the exit)
+		}
+		if r := p.startReturns(start); r != returnsClosedAtOnce && r != returnsNilAtOnce {
+			continue // it returns when the drain is over, or may
 		}
 		w := &walker{m: p.model}
 		w.list(list[i+1:])
@@ -120,11 +124,16 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 			}
 		}
 		if !waits {
-			r.report(checkExitBeforeDrain, analysis.Diagnostic{
+			drain, name := p.firstDrain()
+			d := analysis.Diagnostic{
 				Pos: start.Pos(), End: start.End(),
-				Message: "main returns as soon as the server start returns, which is the moment Shutdown begins: " +
-					"the process exits while requests are draining; wait for Shutdown to return",
-			})
+				Message: "main returns as soon as the server start returns, which is the moment " + name + " begins: " +
+					"the process exits while requests are draining; wait for " + name + " to return",
+			}
+			if drain != nil {
+				d.Related = []analysis.RelatedInformation{related(drain, "the drain begins here")}
+			}
+			r.report(checkExitBeforeDrain, d)
 		}
 	}
 }
@@ -246,10 +255,15 @@ func exclusionRewrite(p *program, stmt *ast.ExprStmt, exit, start *ast.CallExpr,
 	return ed.fix(msg), true
 }
 
-// managesItsServer reports whether a start call is of another package's
-// function that also waits for the signal and drains (a library's Run):
-// when it returns, the drain is over.
-func (p *program) managesItsServer(call *ast.CallExpr) bool {
-	fn := p.callee(call)
-	return fn != nil && p.pass.ImportObjectFact(fn, new(waitsForSignal)) && p.pass.ImportObjectFact(fn, new(drains))
+// firstDrain returns the first drain on the program's handler paths and
+// its name for messages ("Shutdown", "ShutdownWithTimeout").
+func (p *program) firstDrain() (ast.Node, string) {
+	for _, path := range p.handlerPaths() {
+		for _, e := range path.events {
+			if e.kind == evDrain {
+				return e.node, p.drainName(e)
+			}
+		}
+	}
+	return nil, "Shutdown"
 }

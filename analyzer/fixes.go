@@ -225,7 +225,21 @@ func (ed *editor) drainLines(api *serverAPI, delay time.Duration) (lines []strin
 // it returns one, is logged.
 func (ed *editor) drainStatement(api *serverAPI, srv, method string) []string {
 	if api.drainBy == drainUnbounded {
-		return []string{srv + "." + method}
+		// Have: gRPC's GracefulStop, which waits as long as RPCs run.
+		// Bound it: Stop cuts what is left once the deadline passes.
+		stopped := ed.fresh("stopped")
+		return []string{
+			stopped + " := make(chan struct{})",
+			"go func() {",
+			"\t" + srv + "." + method,
+			"\tclose(" + stopped + ")",
+			"}()",
+			"select {",
+			"case <-" + stopped + ":",
+			"case <-" + ed.pkg("time") + "After(" + durationExpr(shutdownTimeout, ed.pkg("time")) + "):",
+			"\t" + srv + "." + stopName + "() // the deadline passed: cut what is left",
+			"}",
+		}
 	}
 	return []string{
 		"if err := " + srv + "." + method + "; err != nil {",
@@ -264,10 +278,24 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 	if hasDelay(path.events[:indexOf(path.events, e)]) {
 		delay = 0 // keep the delay the handler already has
 	}
-	api, name := p.serverCall(e.call)
+	api := drainableAPI(p.callee(e.call))
+	if api == nil {
+		return analysis.SuggestedFix{}, false
+	}
+	name := p.callee(e.call).Name()
 	lines, method := ed.drainLines(api, delay)
 	ed.insertBefore(e.stmt, lines...)
-	ed.replace(e.call, p.src(sel.X)+"."+method)
+	if api.drainBy == drainUnbounded {
+		// Have: s.Stop(). Bound the GracefulStop that replaces it with
+		// the Stop itself.
+		if es, ok := e.stmt.(*ast.ExprStmt); !ok || ast.Unparen(es.X) != e.call {
+			return analysis.SuggestedFix{}, false
+		}
+		indent := p.indentOf(e.stmt.Pos())
+		ed.replace(e.stmt, strings.Join(ed.drainStatement(api, p.src(sel.X), method), "\n"+indent))
+	} else {
+		ed.replace(e.call, p.src(sel.X)+"."+method)
+	}
 	return ed.fix("Replace " + name + " with " + api.drain + ", after a propagation delay"), true
 }
 

@@ -478,7 +478,7 @@ type exprRewrite struct {
 }
 
 var exprRewrites = []exprRewrite{
-	{"close-instead-of-shutdown", "srv.Close() becomes srv.Shutdown(ctx), ctx a fresh timeout context; gRPC's s.Stop() becomes s.GracefulStop()", closeToShutdown},
+	{"close-instead-of-shutdown", "srv.Close() becomes srv.Shutdown(ctx), ctx a fresh timeout context", closeToShutdown},
 	{"shutdown-context-done", "the argument of srv.Shutdown (or ShutdownWithContext) becomes a fresh timeout context", freshShutdownContext},
 	{"missing-sigterm", "signal.Notify(c, sigs...) and signal.NotifyContext(ctx, sigs...) get a last argument syscall.SIGTERM", appendSIGTERM},
 	{"missing-sigterm", "http.ListenAndServe(addr, h) becomes srv.ListenAndServe() on a new srv := &http.Server{Addr: addr, Handler: h}; so for ListenAndServeTLS, Serve and ServeTLS", startToMethod},
@@ -515,13 +515,10 @@ func closeToShutdown(f *srcFile, _ ast.Stmt, e ast.Expr) (alt, bool) {
 	if !ok || len(call.Args) != 0 {
 		return alt{}, false
 	}
-	switch sel.Sel.Name {
-	case "Close":
-		return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.Shutdown\(` + ident + `\)`}, true
-	case "Stop":
-		return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.GracefulStop\(\)`}, true
+	if sel.Sel.Name != "Close" {
+		return alt{}, false // (gRPC's Stop is kept, as the bound of a GracefulStop)
 	}
-	return alt{}, false
+	return alt{re: regexp.QuoteMeta(f.canonNode(sel.X)) + `\.Shutdown\(` + ident + `\)`}, true
 }
 
 func freshShutdownContext(f *srcFile, _ ast.Stmt, e ast.Expr) (alt, bool) {

@@ -122,14 +122,11 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 	events:
 		for _, e := range path.events {
 			switch e.kind {
-			case evDrain, evExit:
-				break events
+			case evDrain, evExit, evBlock:
+				break events // drained, exited, or waiting on something we cannot see (a drain's own goroutine)
 			case evClose:
 				api, name := p.serverCall(e.call)
-				advice := api.drain
-				if api.drainBy != drainUnbounded {
-					advice += " with a timeout"
-				}
+				advice := api.drain + " with a timeout" // (gRPC: Stop once the timeout passes)
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
 					Message: name + " in the SIGTERM handler cuts in-flight requests: " +

@@ -40,7 +40,10 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 	}
 	fn := p.callee(call)
 	api, _ := serverRole(fn)
-	if api == nil || api.drain == "" || recvNamed(fn) == nil && api.module != "net/http" {
+	if recvNamed(fn) != nil {
+		api = drainableAPI(fn)
+	}
+	if api == nil || recvNamed(fn) == nil && api.module != "net/http" {
 		return none, false // a server we cannot drain, or cannot build
 	}
 	ed := p.editor(p.main.file, stmt.Pos())

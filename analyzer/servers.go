@@ -28,13 +28,16 @@ type serverAPI struct {
 	onDrain startReturn
 }
 
+// stopName is the abrupt stop that bounds gRPC's GracefulStop in fixes.
+const stopName = "Stop"
+
 // drainBy is how an API's drain is given a deadline.
 type drainBy int
 
 const (
 	drainByContext drainBy = iota // srv.Shutdown(ctx) with a timeout context
 	drainByTimeout                // app.ShutdownWithTimeout(d)
-	drainUnbounded                // srv.GracefulStop(): waits as long as requests run
+	drainUnbounded                // srv.GracefulStop(): waits as long as requests run; fixes bound it with Stop
 )
 
 // startReturn is what a server start does once a drain begins.
@@ -44,6 +47,7 @@ const (
 	returnsClosedAtOnce startReturn = iota // returns http.ErrServerClosed at once
 	returnsNilAtOnce                       // returns nil at once
 	returnsAfterDrain                      // returns nil once the drain is over
+	returnsUnknown                         // a start through another function: it may filter or wait
 )
 
 var serverAPIs = []*serverAPI{
@@ -191,10 +195,28 @@ func serverTypeAPI(t types.Type) *serverAPI {
 		return nil
 	}
 	api := apiOfPackage(named.Obj().Pkg().Path())
-	if api == nil || api.drain == "" || named.Obj().Name() != api.typ {
+	if api == nil || api.drain == "" || named.Obj().Name() != api.typ || !hasMethod(named, api.drain) {
 		return nil
 	}
 	return api
+}
+
+// hasMethod reports whether *T has the named method: a major version may
+// lack the drain of others (echo v5's Echo has no Shutdown).
+func hasMethod(named *types.Named, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(named), false, named.Obj().Pkg(), name)
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// drainableAPI returns the API of a server method's receiver if fixes can
+// drain that server with the API's drain, else nil.
+func drainableAPI(fn *types.Func) *serverAPI {
+	recv := recvNamed(fn)
+	if recv == nil {
+		return nil
+	}
+	return serverTypeAPI(recv)
 }
 
 // isHTTPServer reports whether t is http.Server or *http.Server.
