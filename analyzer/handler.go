@@ -53,6 +53,11 @@ type walker struct {
 	stmt     ast.Stmt  // innermost block statement being walked
 	ended    bool      // the current statement list cannot go on
 	inCallee bool      // walking a callee in place of its call
+
+	// received are the variables holding what a wait received (sig in
+	// "for sig := range sigs"): a switch on one picks what to do per
+	// signal or per relayed event.
+	received map[*types.Var]bool
 }
 
 // eventsOf returns the events of n's body.
@@ -132,6 +137,7 @@ func (w *walker) statement(s ast.Stmt) {
 	case *ast.RangeStmt:
 		if k := w.m.valueKind(s.X, 0); k&(valChan|valDone) != 0 {
 			w.emit(event{kind: evWait, node: s.X, wait: k})
+			w.receives(s.Key)
 		} else {
 			w.expr(s.X)
 		}
@@ -140,11 +146,19 @@ func (w *walker) statement(s ast.Stmt) {
 	case *ast.SwitchStmt:
 		w.statement(s.Init)
 		w.expr(s.Tag)
-		w.clauses(s.Body)
+		w.clauses(s.Body, w.onReceived(s.Tag))
+	case *ast.AssignStmt:
+		w.expr(s)
+		if len(s.Lhs) <= 2 && len(s.Rhs) == 1 {
+			// Have: sig := <-sigs (or sig, ok := <-sigs).
+			if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && w.m.valueKind(u.X, 0)&(valChan|valDone) != 0 {
+				w.receives(s.Lhs[0])
+			}
+		}
 	case *ast.TypeSwitchStmt:
 		w.statement(s.Init)
 		w.statement(s.Assign)
-		w.clauses(s.Body)
+		w.clauses(s.Body, false)
 	case *ast.SelectStmt:
 		w.selectStmt(s)
 	case *ast.SendStmt:
@@ -172,16 +186,94 @@ func (w *walker) returns(ret *ast.ReturnStmt) {
 	w.emit(e)
 }
 
-func (w *walker) clauses(body *ast.BlockStmt) {
+// clauses walks a switch's clauses one after another. In a switch on a
+// received signal or event (perSignal), a clause that neither names
+// SIGTERM or SIGINT nor ends the handling (by returning or exiting) is
+// for another signal or event: SIGHUP's reload, a tick. It does not run
+// when the program is told to terminate, and is left out.
+func (w *walker) clauses(body *ast.BlockStmt, perSignal bool) {
 	for _, c := range body.List {
-		if cc, ok := c.(*ast.CaseClause); ok {
-			for _, e := range cc.List {
-				w.expr(e)
+		cc, ok := c.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		if perSignal && cc.List != nil && !w.m.namesTermination(cc.List) && !w.m.endsHandling(cc.Body) {
+			continue
+		}
+		for _, e := range cc.List {
+			w.expr(e)
+		}
+		w.list(cc.Body)
+		w.ended = false
+	}
+}
+
+// receives records that e, if a variable, holds what a wait received.
+func (w *walker) receives(e ast.Expr) {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return
+	}
+	if v, ok := w.m.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+		if w.received == nil {
+			w.received = make(map[*types.Var]bool)
+		}
+		w.received[v] = true
+	}
+}
+
+// onReceived reports whether a switch tag is a variable holding what a
+// wait received.
+func (w *walker) onReceived(tag ast.Expr) bool {
+	id, ok := ast.Unparen(tag).(*ast.Ident)
+	if !ok || tag == nil {
+		return false
+	}
+	v, ok := w.m.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && w.received[v]
+}
+
+// namesTermination reports whether a case list names SIGTERM, SIGINT or
+// os.Interrupt.
+func (m *model) namesTermination(list []ast.Expr) bool {
+	for _, e := range list {
+		if tv, ok := m.pass.TypesInfo.Types[e]; ok && tv.Value != nil && isSignalType(tv.Type) {
+			if n, ok := constant.Int64Val(tv.Value); ok && (n == numSIGTERM || n == numSIGINT) {
+				return true
 			}
-			w.list(cc.Body)
-			w.ended = false
+		}
+		if id := calleeIdent(e); id != nil {
+			if v, ok := m.pass.TypesInfo.Uses[id].(*types.Var); ok && v.Name() == "Interrupt" && inPackage(v, "os") {
+				return true
+			}
 		}
 	}
+	return false
+}
+
+// endsHandling reports whether a clause body ends by leaving: a return,
+// a labeled break or goto out of the loop, a call that exits or panics.
+func (m *model) endsHandling(body []ast.Stmt) bool {
+	if len(body) == 0 {
+		return false
+	}
+	switch s := body[len(body)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Label != nil
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+			return true
+		}
+		fn := m.callee(call)
+		return fn != nil && (isExit(fn) || m.cfgs.NoReturn(fn))
+	}
+	return false
 }
 
 // selectStmt walks a select. A case receiving a termination signal is a

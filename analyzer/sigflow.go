@@ -236,40 +236,47 @@ func (m *model) recordCancel(lhs, rhs []ast.Expr) {
 }
 
 // resolveRelays finds the channels and contexts that relay a signal: a
-// channel sent to or closed, or a context cancelled, right after a wait
-// point, with nothing in between that the checks look at (a delay, a
-// drain, an exit, a blocking call):
+// channel sent to or closed, or a context cancelled, by a statement that
+// runs whenever a wait point fires and right after it, with nothing in
+// between that the checks look at (a delay, a drain, an exit, a blocking
+// call, a branch):
 //
 //	go func() { <-sigs; close(quit) }()
 //	go func() { errs <- fmt.Errorf("%s", <-sigs) }()
-//	go func() { <-sigs; cancel() }()
+//	go func() { defer cancel(); <-sigs }()
 //
 // Receiving from such a channel, or from such a context's Done, is then a
-// wait point too. A relay after a drain is not one: the net/http
-// documentation's close(idleConnsClosed) after Shutdown says "drained",
-// not "signalled".
+// wait point too. Not relays: a send in a branch (if ctx.Err() == nil {
+// errc <- err } reports a failure, not the signal), a close after a delay
+// or a drain (net/http's documented close(idleConnsClosed) after Shutdown
+// means "drained"), and a relay in a goroutine started after the signal,
+// which waits for a second one (the force-quit idiom).
 func (m *model) resolveRelays() {
 	if !m.mayWait() {
 		return
 	}
 	for {
 		added := false
+		mark := func(e event) {
+			if e.relay&^m.sigVals[e.relayVar] != 0 {
+				m.sigVals[e.relayVar] |= e.relay
+				added = true
+			}
+		}
+		late := m.lateGoroutines()
 		for _, n := range m.nodes {
-			evs := m.eventsOf(n)
-			i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait })
-			if i < 0 {
+			if n.body == nil || late[n] {
 				continue
 			}
-			for _, e := range evs[i+1:] {
-				if e.kind == evWait {
-					continue
-				}
-				if e.kind != evRelay {
-					break
-				}
-				if e.relay&^m.sigVals[e.relayVar] != 0 {
-					m.sigVals[e.relayVar] |= e.relay
-					added = true
+			for i, list := range statementLists(n.body) {
+				if m.relaysAfterWait(list, mark) && i == 0 { // (0: the body's own list)
+					// The function returns right after the relays: its
+					// deferred relays run then (defer cancel()).
+					for _, s := range list {
+						if d, ok := s.(*ast.DeferStmt); ok {
+							m.simpleEvents(&ast.ExprStmt{X: d.Call}, mark)
+						}
+					}
 				}
 			}
 		}
@@ -280,4 +287,116 @@ func (m *model) resolveRelays() {
 		clear(m.evCache)
 		clear(m.inlineCache)
 	}
+}
+
+// relaysAfterWait marks the relays of the statements that follow the
+// list's first wait statement, up to the first statement that does
+// anything else, and reports whether it found a wait and reached the end
+// of the list.
+func (m *model) relaysAfterWait(list []ast.Stmt, mark func(event)) bool {
+	waited := false
+	for _, s := range list {
+		if _, ok := s.(*ast.DeferStmt); ok {
+			continue // runs at return
+		}
+		var evs []event
+		if !m.simpleEvents(s, func(e event) { evs = append(evs, e) }) {
+			if waited {
+				return false
+			}
+			continue
+		}
+		for _, e := range evs {
+			switch {
+			case e.kind == evWait:
+				waited = true
+			case e.kind == evRelay && waited:
+				mark(e)
+			case waited:
+				return false // something happens before the relay
+			}
+		}
+	}
+	return waited
+}
+
+// simpleEvents passes the events of s to f if s is a simple statement
+// (no branches, loops or blocks) whose events are only waits and relays,
+// and reports whether it was.
+func (m *model) simpleEvents(s ast.Stmt, f func(event)) bool {
+	switch s.(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.SendStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
+	default:
+		return false
+	}
+	w := &walker{m: m, inCallee: true}
+	w.list([]ast.Stmt{s})
+	for _, e := range w.events {
+		if e.kind != evWait && e.kind != evRelay {
+			return false
+		}
+	}
+	for _, e := range w.events {
+		f(e)
+	}
+	return true
+}
+
+// statementLists returns the statement lists of a function body that run
+// from their start whenever control reaches them: the body itself, the
+// bodies of blocks, branches and clauses (not of function literals, which
+// are nodes of their own).
+func statementLists(body *ast.BlockStmt) [][]ast.Stmt {
+	lists := [][]ast.Stmt{body.List}
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			if x != body {
+				lists = append(lists, x.List)
+			}
+		case *ast.CaseClause:
+			lists = append(lists, x.Body)
+		case *ast.CommClause:
+			if x.Comm != nil {
+				// The case's receive is the list's first statement.
+				lists = append(lists, append([]ast.Stmt{x.Comm}, x.Body...))
+			} else {
+				lists = append(lists, x.Body)
+			}
+		}
+		return true
+	})
+	return lists
+}
+
+// lateGoroutines returns the function literals started by a go statement
+// after their enclosing function has waited for the signal: a wait of
+// theirs on a signal channel is a second signal.
+func (m *model) lateGoroutines() map[*fnode]bool {
+	late := make(map[*fnode]bool)
+	for _, n := range m.nodes {
+		if n.body == nil {
+			continue
+		}
+		evs := m.eventsOf(n)
+		i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait && e.wait&valChan != 0 })
+		if i < 0 {
+			continue
+		}
+		waited := evs[i].node.Pos()
+		ast.Inspect(n.body, func(x ast.Node) bool {
+			switch x := x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.GoStmt:
+				if lit, ok := ast.Unparen(x.Call.Fun).(*ast.FuncLit); ok && x.Pos() > waited {
+					late[m.byLit[lit]] = true
+				}
+			}
+			return true
+		})
+	}
+	return late
 }
