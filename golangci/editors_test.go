@@ -2,7 +2,6 @@ package golangci
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -103,14 +102,7 @@ func vscodeRunTool(t *testing.T, gcl string, args []string, cwd string) ([]vscod
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
 	err := cmd.Run()
-	code := 0
-	if err != nil {
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
-			t.Fatalf("golangci-lint %s: %v", strings.Join(args, " "), err)
-		}
-		code = exit.ExitCode()
-	}
+	code := exitStatus(t, err, args)
 	t.Logf("in %s: golangci-lint %s: exit status %d in %v\nstdout:\n%sstderr:\n%s", cwd, strings.Join(args, " "), code,
 		time.Since(start).Round(time.Millisecond), stdout.String(), stderr.String())
 	if code != 0 && stderr.Len() > 0 {

@@ -284,14 +284,7 @@ func runLint(t *testing.T, gcl, dir string, args ...string) ([]issue, int, strin
 	start := time.Now()
 	outb, err := cmd.CombinedOutput()
 	out := string(outb)
-	code := 0
-	if err != nil {
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) {
-			t.Fatalf("golangci-lint %s: %v", strings.Join(args, " "), err)
-		}
-		code = exit.ExitCode()
-	}
+	code := exitStatus(t, err, args)
 	t.Logf("golangci-lint %s: exit status %d in %v\n%s", strings.Join(args, " "), code,
 		time.Since(start).Round(time.Millisecond), out)
 	if code == 3 {
@@ -341,4 +334,18 @@ func assertFindings(t *testing.T, got []issue, want []finding) {
 		fmt.Fprintf(&b, "\t%s: %s...%s (%s)\n", f.pos, f.text, f.end, Name)
 	}
 	t.Error(b.String())
+}
+
+// exitStatus returns the exit status of a golangci-lint run that ended
+// with err, failing the test if it could not run at all.
+func exitStatus(t *testing.T, err error, args []string) int {
+	t.Helper()
+	if err == nil {
+		return 0
+	}
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) {
+		t.Fatalf("golangci-lint %s: %v", strings.Join(args, " "), err)
+	}
+	return exit.ExitCode()
 }
