@@ -95,8 +95,13 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 					d.Message = qualifiedName(e.callee) + " drains the server: " + d.Message
 					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" calls Shutdown"))
 				}
-				if fix, ok := insertDelayFix(p, r.cfg, e); ok {
-					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+				// A call that both waits and drains (a library's Run(ctx))
+				// has its wait inside: a delay before the call would only
+				// hold up the start.
+				if e.node != path.wait.node {
+					if fix, ok := insertDelayFix(p, r.cfg, e); ok {
+						d.SuggestedFixes = []analysis.SuggestedFix{fix}
+					}
 				}
 				r.report(checkShutdownWithoutDelay, d)
 				break events
