@@ -18,7 +18,6 @@ var factTypes = []analysis.Fact{
 	new(signalList),
 	new(returnsSignal),
 	new(waitsForSignal),
-	new(waitsOnParam),
 	new(delays),
 	new(drains),
 }
@@ -133,14 +132,6 @@ func (f *delays) String() string {
 	}
 	return "delays(" + time.Duration(f.Nanos).String() + ")"
 }
-
-// waitsOnParam is a fact about a function that waits for the signal if
-// its Index'th parameter is a signal value: a library's Run(ctx) that
-// blocks on <-ctx.Done() and then drains, called with the signal context.
-type waitsOnParam struct{ Index int }
-
-func (*waitsOnParam) AFact()           {}
-func (f *waitsOnParam) String() string { return fmt.Sprintf("waitsOnParam(%d)", f.Index) }
 
 // drains is a fact about a function: it calls (*http.Server).Shutdown, or
 // a framework's graceful stop, and waits for it to return.

@@ -461,11 +461,6 @@ func (w *walker) call(call *ast.CallExpr) {
 	// A function of another package may wait for the signal, then drain
 	// or exit, all in one call (a library's Run, CatchSignals).
 	waits := m.pass.ImportObjectFact(fn, new(waitsForSignal))
-	var wp waitsOnParam
-	if !waits && m.pass.ImportObjectFact(fn, &wp) && wp.Index < len(call.Args) {
-		// Have: app.Run(ctx) with the signal context.
-		waits = m.valueKind(call.Args[wp.Index], 0) != 0
-	}
 	if waits {
 		w.emit(event{kind: evWait, node: call, callee: fn, wait: valDone})
 		// Functions handed to it are callbacks it runs after the signal:

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -458,10 +457,8 @@ func (m *model) exportFacts() {
 			}
 			m.pass.ExportObjectFact(n.fn, fact)
 		}
-		if canWait && slices.ContainsFunc(m.eventsOf(n), isWait) {
+		if canWait && slices.ContainsFunc(m.eventsOf(n), func(e event) bool { return e.kind == evWait }) {
 			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
-		} else if i, ok := m.waitsOnParam(n); ok {
-			m.pass.ExportObjectFact(n.fn, &waitsOnParam{i})
 		}
 		if d, ok := m.alwaysDelays(n); ok {
 			m.pass.ExportObjectFact(n.fn, d)
@@ -549,62 +546,4 @@ func (m *model) mayWait() bool {
 		m.importsWaiters = &found
 	}
 	return *m.importsWaiters
-}
-
-func isWait(e event) bool { return e.kind == evWait }
-
-// waitsOnParam reports whether n, a function that drains, would wait for
-// the signal if its one context or channel parameter were a signal value,
-// and that parameter's index. It re-runs the signal-value fixed point
-// with the parameter seeded, then puts the package's own results back.
-func (m *model) waitsOnParam(n *fnode) (int, bool) {
-	if !n.reachesDrain {
-		return 0, false // (waiting matters before a drain)
-	}
-	index, param, kind := signalParam(n.fn)
-	if param == nil {
-		return 0, false
-	}
-	sigVals, returnsSig, evCache, inlineCache := m.sigVals, m.returnsSig, m.evCache, m.inlineCache
-	defer func() {
-		m.sigVals, m.returnsSig, m.evCache, m.inlineCache = sigVals, returnsSig, evCache, inlineCache
-	}()
-	m.sigVals = maps.Clone(sigVals)
-	m.sigVals[param] |= kind
-	m.returnsSig = make(map[*types.Func][]valKind)
-	m.evCache = make(map[*fnode][]event)
-	m.inlineCache = make(map[*fnode][]event)
-	m.resolveSignalValues()
-	return index, slices.ContainsFunc(m.eventsOf(n), isWait)
-}
-
-// signalParam returns fn's only parameter that can carry the signal, a
-// context.Context or a channel, with its index and the signal value it
-// would be; nil if fn has none or several.
-func signalParam(fn *types.Func) (int, *types.Var, valKind) {
-	index, kind := -1, valKind(0)
-	var param *types.Var
-	params := fn.Type().(*types.Signature).Params()
-	for i := range params.Len() {
-		v := params.At(i)
-		var k valKind
-		switch t := types.Unalias(v.Type()).(type) {
-		case *types.Named:
-			if t.Obj().Name() == "Context" && inPackage(t.Obj(), "context") {
-				k = valCtx
-			}
-		case *types.Chan:
-			if t.Dir() != types.SendOnly {
-				k = valChan
-			}
-		}
-		if k == 0 {
-			continue
-		}
-		if param != nil {
-			return 0, nil, 0 // several
-		}
-		index, param, kind = i, v, k
-	}
-	return index, param, kind
 }

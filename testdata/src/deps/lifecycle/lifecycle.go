@@ -31,3 +31,12 @@ func CatchSignals(callback func()) { // want CatchSignals:"subscribes\\(SIGTERM\
 	callback()
 	os.Exit(0)
 }
+
+// RunNow serves until SIGTERM, then drains at once (miniflux's daemon).
+func RunNow(srv *http.Server) { // want RunNow:"startsServer" RunNow:"subscribes\\(SIGTERM\\)" RunNow:"drains" RunNow:"waitsForSignal"
+	go srv.ListenAndServe()
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	<-c
+	srv.Shutdown(context.Background())
+}
