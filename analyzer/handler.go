@@ -192,12 +192,15 @@ func (w *walker) returns(ret *ast.ReturnStmt) {
 // for another signal or event: SIGHUP's reload, a tick. It does not run
 // when the program is told to terminate, and is left out.
 func (w *walker) clauses(body *ast.BlockStmt, perSignal bool) {
+	fellThrough := false
 	for _, c := range body.List {
 		cc, ok := c.(*ast.CaseClause)
 		if !ok {
 			continue
 		}
-		if perSignal && cc.List != nil && !w.m.namesTermination(cc.List) && !w.m.endsHandling(cc.Body) {
+		from := fellThrough
+		fellThrough = endsWith(cc.Body, token.FALLTHROUGH)
+		if perSignal && !from && w.m.otherValues(cc.List) && !w.m.endsHandling(cc.Body) {
 			continue
 		}
 		for _, e := range cc.List {
@@ -231,6 +234,29 @@ func (w *walker) onReceived(tag ast.Expr) bool {
 	}
 	v, ok := w.m.pass.TypesInfo.Uses[id].(*types.Var)
 	return ok && w.received[v]
+}
+
+// otherValues reports whether a case list names only constants, none of
+// them SIGTERM or SIGINT: syscall.SIGHUP, an event loop's evTick. A
+// variable may hold anything (stopSignal), and default names nothing.
+func (m *model) otherValues(list []ast.Expr) bool {
+	if list == nil || m.namesTermination(list) {
+		return false
+	}
+	for _, e := range list {
+		if tv, ok := m.pass.TypesInfo.Types[e]; !ok || tv.Value == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWith(body []ast.Stmt, tok token.Token) bool {
+	if len(body) == 0 {
+		return false
+	}
+	b, ok := body[len(body)-1].(*ast.BranchStmt)
+	return ok && b.Tok == tok
 }
 
 // namesTermination reports whether a case list names SIGTERM, SIGINT or

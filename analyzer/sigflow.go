@@ -268,11 +268,11 @@ func (m *model) resolveRelays() {
 			if n.body == nil || late[n] {
 				continue
 			}
-			for i, list := range statementLists(n.body) {
-				if m.relaysAfterWait(list, mark) && i == 0 { // (0: the body's own list)
+			for i, l := range m.statementLists(n.body) {
+				if m.relaysAfterWait(l.stmts, l.waited, mark) && i == 0 { // (0: the body's own list)
 					// The function returns right after the relays: its
 					// deferred relays run then (defer cancel()).
-					for _, s := range list {
+					for _, s := range l.stmts {
 						if d, ok := s.(*ast.DeferStmt); ok {
 							m.simpleEvents(&ast.ExprStmt{X: d.Call}, mark)
 						}
@@ -293,8 +293,7 @@ func (m *model) resolveRelays() {
 // list's first wait statement, up to the first statement that does
 // anything else, and reports whether it found a wait and reached the end
 // of the list.
-func (m *model) relaysAfterWait(list []ast.Stmt, mark func(event)) bool {
-	waited := false
+func (m *model) relaysAfterWait(list []ast.Stmt, waited bool, mark func(event)) bool {
 	for _, s := range list {
 		if _, ok := s.(*ast.DeferStmt); ok {
 			continue // runs at return
@@ -320,17 +319,35 @@ func (m *model) relaysAfterWait(list []ast.Stmt, mark func(event)) bool {
 	return waited
 }
 
-// simpleEvents passes the events of s to f if s is a simple statement
-// (no branches, loops or blocks) whose events are only waits and relays,
-// and reports whether it was.
+// simpleEvents passes the events of s to f if s is a simple statement, a
+// select, or an if without events, that always goes on to the next
+// statement (no return, break, continue or goto inside), whose events are
+// only waits and relays, and reports whether it was.
 func (m *model) simpleEvents(s ast.Stmt, f func(event)) bool {
 	switch s.(type) {
 	case *ast.ExprStmt, *ast.AssignStmt, *ast.SendStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
+	case *ast.IfStmt, *ast.SelectStmt:
+		leaves := false
+		ast.Inspect(s, func(x ast.Node) bool {
+			switch x.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt, *ast.BranchStmt:
+				leaves = true
+			}
+			return !leaves
+		})
+		if leaves {
+			return false
+		}
 	default:
 		return false
 	}
 	w := &walker{m: m, inCallee: true}
 	w.list([]ast.Stmt{s})
+	if _, isIf := s.(*ast.IfStmt); isIf && len(w.events) > 0 {
+		return false // only stepped over: its waits (ctx.Err()) and relays are conditional
+	}
 	for _, e := range w.events {
 		if e.kind != evWait && e.kind != evRelay {
 			return false
@@ -342,28 +359,41 @@ func (m *model) simpleEvents(s ast.Stmt, f func(event)) bool {
 	return true
 }
 
-// statementLists returns the statement lists of a function body that run
-// from their start whenever control reaches them: the body itself, the
-// bodies of blocks, branches and clauses (not of function literals, which
-// are nodes of their own).
-func statementLists(body *ast.BlockStmt) [][]ast.Stmt {
-	lists := [][]ast.Stmt{body.List}
+// A stmtList is a statement list that runs from its start whenever
+// control reaches it; waited: only after a signal arrived (the body of a
+// range over a signal channel, a switch case naming SIGTERM).
+type stmtList struct {
+	stmts  []ast.Stmt
+	waited bool
+}
+
+// statementLists returns the statement lists of a function body: the body
+// itself, the bodies of blocks, branches and clauses (not of function
+// literals, which are nodes of their own).
+func (m *model) statementLists(body *ast.BlockStmt) []stmtList {
+	lists := []stmtList{{stmts: body.List}}
 	ast.Inspect(body, func(x ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.FuncLit:
 			return false
+		case *ast.RangeStmt:
+			if m.valueKind(x.X, 0)&(valChan|valDone) != 0 {
+				lists = append(lists, stmtList{x.Body.List, true})
+				lists = append(lists, m.statementLists(x.Body)[1:]...) // what the body holds
+				return false
+			}
 		case *ast.BlockStmt:
 			if x != body {
-				lists = append(lists, x.List)
+				lists = append(lists, stmtList{stmts: x.List})
 			}
 		case *ast.CaseClause:
-			lists = append(lists, x.Body)
+			lists = append(lists, stmtList{x.Body, m.namesTermination(x.List)})
 		case *ast.CommClause:
 			if x.Comm != nil {
 				// The case's receive is the list's first statement.
-				lists = append(lists, append([]ast.Stmt{x.Comm}, x.Body...))
+				lists = append(lists, stmtList{stmts: append([]ast.Stmt{x.Comm}, x.Body...)})
 			} else {
-				lists = append(lists, x.Body)
+				lists = append(lists, stmtList{stmts: x.Body})
 			}
 		}
 		return true
@@ -382,8 +412,8 @@ func (m *model) lateGoroutines() map[*fnode]bool {
 		}
 		evs := m.eventsOf(n)
 		i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait && e.wait&valChan != 0 })
-		if i < 0 {
-			continue
+		if i < 0 || evs[i].node.Pos() < n.body.Pos() || evs[i].node.End() > n.body.End() {
+			continue // no wait, or one inside an inlined callee: positions do not compare
 		}
 		waited := evs[i].node.Pos()
 		ast.Inspect(n.body, func(x ast.Node) bool {
