@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -104,4 +105,38 @@ func TestFrameworks(t *testing.T) {
 		"missingsigterm/frameworks/...", "exitinhandler/frameworks/...", "exitbeforedrain/frameworks/...",
 		"shutdownwithoutdelay/frameworks/...", "closeinsteadofshutdown/frameworks/...", "shutdowncontextdone/frameworks/...")
 	analysistest.Run(t, testdata, analyzer.New(), "frameworksok/...")
+}
+
+// TestRelated checks the Related locations that analysistest's // want
+// comments cannot: where they point (SPEC 3).
+func TestRelated(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		pkg     string
+		line    int    // of the diagnostic
+		related string // "line:col message" of its first Related
+	}{
+		{"exitbeforedrain/mainreturns", 23, "21:3 the drain begins here"},
+		{"exitbeforedrain/frameworks/fiberfatal", 26, "26:12 the server start returns here"},
+		{"closeinsteadofshutdown/frameworks/grpc", 26, "24:2 the signal arrives here"},
+	} {
+		results := analysistest.Run(t, testdata, only(t, analyzer.CheckNames()...), tc.pkg)
+		var got []string
+		for _, r := range results {
+			for _, d := range r.Diagnostics {
+				if r.Pass.Fset.Position(d.Pos).Line != tc.line {
+					continue
+				}
+				if len(d.Related) == 0 {
+					t.Errorf("%s:%d: %q has no Related", tc.pkg, tc.line, d.Message)
+					continue
+				}
+				p := r.Pass.Fset.Position(d.Related[0].Pos)
+				got = append(got, fmt.Sprintf("%d:%d %s", p.Line, p.Column, d.Related[0].Message))
+			}
+		}
+		if !slices.Contains(got, tc.related) {
+			t.Errorf("%s:%d: Related = %q, want %q", tc.pkg, tc.line, got, tc.related)
+		}
+	}
 }

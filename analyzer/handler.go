@@ -151,7 +151,7 @@ func (w *walker) statement(s ast.Stmt) {
 		w.expr(s)
 		if len(s.Lhs) <= 2 && len(s.Rhs) == 1 {
 			// Have: sig := <-sigs (or sig, ok := <-sigs).
-			if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && w.m.valueKind(u.X, 0)&(valChan|valDone) != 0 {
+			if u, ok := ast.Unparen(s.Rhs[0]).(*ast.UnaryExpr); ok && u.Op == token.ARROW && w.m.isSignalChan(u.X) {
 				w.receives(s.Lhs[0])
 			}
 		}
@@ -229,7 +229,7 @@ func (w *walker) receives(e ast.Expr) {
 // wait received.
 func (w *walker) onReceived(tag ast.Expr) bool {
 	id, ok := ast.Unparen(tag).(*ast.Ident)
-	if !ok || tag == nil {
+	if !ok {
 		return false
 	}
 	v, ok := w.m.pass.TypesInfo.Uses[id].(*types.Var)

@@ -215,6 +215,12 @@ func isErrgroupWithContext(fn *types.Func) bool {
 	return isPackageFunc(fn, "golang.org/x/sync/errgroup", "WithContext")
 }
 
+// isSignalChan reports whether receiving from e is a wait point: e is a
+// signal channel or a signal context's Done channel.
+func (m *model) isSignalChan(e ast.Expr) bool {
+	return m.valueKind(e, 0)&(valChan|valDone) != 0
+}
+
 // recordCancel notes the cancel function of "ctx, cancel :=
 // context.WithCancel(parent)" (or WithTimeout, WithDeadline, ...):
 // calling it makes ctx done.
@@ -274,7 +280,12 @@ func (m *model) resolveRelays() {
 					// deferred relays run then (defer cancel()).
 					for _, s := range l.stmts {
 						if d, ok := s.(*ast.DeferStmt); ok {
-							m.simpleEvents(&ast.ExprStmt{X: d.Call}, mark)
+							evs, _ := m.simpleEvents(&ast.ExprStmt{X: d.Call})
+							for _, e := range evs {
+								if e.kind == evRelay {
+									mark(e)
+								}
+							}
 						}
 					}
 				}
@@ -298,32 +309,29 @@ func (m *model) relaysAfterWait(list []ast.Stmt, waited bool, mark func(event)) 
 		if _, ok := s.(*ast.DeferStmt); ok {
 			continue // runs at return
 		}
-		var evs []event
-		if !m.simpleEvents(s, func(e event) { evs = append(evs, e) }) {
+		evs, ok := m.simpleEvents(s)
+		if !ok {
 			if waited {
-				return false
+				return false // something happens before any further relay
 			}
 			continue
 		}
 		for _, e := range evs {
-			switch {
-			case e.kind == evWait:
+			if e.kind == evWait {
 				waited = true
-			case e.kind == evRelay && waited:
+			} else if waited {
 				mark(e)
-			case waited:
-				return false // something happens before the relay
 			}
 		}
 	}
 	return waited
 }
 
-// simpleEvents passes the events of s to f if s is a simple statement, a
-// select, or an if without events, that always goes on to the next
-// statement (no return, break, continue or goto inside), whose events are
-// only waits and relays, and reports whether it was.
-func (m *model) simpleEvents(s ast.Stmt, f func(event)) bool {
+// simpleEvents returns the events of s, and true, if s is a simple
+// statement, a select, or an if without events, that always goes on to
+// the next statement (no return, break, continue or goto inside), whose
+// events are only waits and relays.
+func (m *model) simpleEvents(s ast.Stmt) ([]event, bool) {
 	switch s.(type) {
 	case *ast.ExprStmt, *ast.AssignStmt, *ast.SendStmt, *ast.DeclStmt, *ast.IncDecStmt, *ast.EmptyStmt:
 	case *ast.IfStmt, *ast.SelectStmt:
@@ -338,25 +346,22 @@ func (m *model) simpleEvents(s ast.Stmt, f func(event)) bool {
 			return !leaves
 		})
 		if leaves {
-			return false
+			return nil, false
 		}
 	default:
-		return false
+		return nil, false
 	}
 	w := &walker{m: m, inCallee: true}
 	w.list([]ast.Stmt{s})
 	if _, isIf := s.(*ast.IfStmt); isIf && len(w.events) > 0 {
-		return false // only stepped over: its waits (ctx.Err()) and relays are conditional
+		return nil, false // only stepped over: its waits (ctx.Err()) and relays are conditional
 	}
 	for _, e := range w.events {
 		if e.kind != evWait && e.kind != evRelay {
-			return false
+			return nil, false
 		}
 	}
-	for _, e := range w.events {
-		f(e)
-	}
-	return true
+	return w.events, true
 }
 
 // A stmtList is a statement list that runs from its start whenever
@@ -377,7 +382,7 @@ func (m *model) statementLists(body *ast.BlockStmt) []stmtList {
 		case *ast.FuncLit:
 			return false
 		case *ast.RangeStmt:
-			if m.valueKind(x.X, 0)&(valChan|valDone) != 0 {
+			if m.isSignalChan(x.X) {
 				lists = append(lists, stmtList{x.Body.List, true})
 				lists = append(lists, m.statementLists(x.Body)[1:]...) // what the body holds
 				return false
