@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"time"
 )
 
@@ -44,6 +45,7 @@ type event struct {
 	call     *ast.CallExpr // evDrain, evClose: the call, if direct
 	relay    valKind       // evRelay: what relayVar becomes if this relays a signal
 	relayVar *types.Var
+	widened  bool // evBlock: stands for the events a summary cut (see widen)
 }
 
 type walker struct {
@@ -527,27 +529,55 @@ func (w *walker) relay(node ast.Node, ch ast.Expr, k valKind) {
 	}
 }
 
-// inline appends the events of a same-package function's body in place
-// of its call. Each callee is walked once per package and its events
-// reused, so walking is linear in the size of the package; a recursive
-// call adds nothing.
+// inline appends the summary of a same-package function in place of its
+// call: never its body, so the cost of a call is bounded whatever lies
+// below it (see summaryOf).
 func (w *walker) inline(n *fnode) {
 	if n == nil || n.body == nil {
 		return
 	}
-	evs, ok := w.m.inlineCache[n]
-	if !ok {
-		if w.m.inlining[n] {
-			return // recursion
-		}
-		w.m.inlining[n] = true
-		callee := &walker{m: w.m, inCallee: true}
-		callee.list(n.body.List)
-		delete(w.m.inlining, n)
-		evs = callee.events
-		w.m.inlineCache[n] = evs
+	w.events = append(w.events, w.m.summaryOf(n)...)
+}
+
+// maxSummary bounds the events a function's summary keeps. The checks
+// read a handler path from its start and stop at the first drain, exit,
+// delay or blocking call, so what a callee does first is what matters; a
+// summary that would be longer keeps its first events and ends in a
+// widening evBlock ("and then something we do not follow"), which every
+// check treats as a reason to stay quiet.
+const maxSummary = 32
+
+// summaryOf returns the events of n's body as seen from a caller: its own
+// events, with the summaries of the functions it calls composed in place,
+// cut to maxSummary. Each function is summarized once per package, so
+// building all summaries is linear in the size of the package, and a
+// chain of calls of any depth or fan-out costs no more than its length;
+// a recursive call adds nothing.
+func (m *model) summaryOf(n *fnode) []event {
+	if evs, ok := m.summaries[n]; ok {
+		return evs
 	}
-	w.events = append(w.events, evs...)
+	if m.summarizing[n] {
+		return nil // recursion
+	}
+	m.summarizing[n] = true
+	callee := &walker{m: m, inCallee: true}
+	callee.list(n.body.List)
+	delete(m.summarizing, n)
+	evs := widen(callee.events)
+	m.summaries[n] = evs
+	return evs
+}
+
+// widen cuts evs to maxSummary events, the last of which then stands for
+// everything cut.
+func widen(evs []event) []event {
+	if len(evs) <= maxSummary {
+		return slices.Clip(evs)
+	}
+	cut := evs[maxSummary-1]
+	out := slices.Clone(evs[:maxSummary-1])
+	return append(out, event{kind: evBlock, node: cut.node, stmt: cut.stmt, widened: true})
 }
 
 // timerDelay reports whether receiving from x waits for a timer:

@@ -58,8 +58,8 @@ type model struct {
 	params      map[*types.Var]bool // parameters of this package's functions
 	cfgs        *ctrlflow.CFGs
 	evCache     map[*fnode][]event // events of each node, walked on its own
-	inlineCache map[*fnode][]event // events of each node, inlined in a caller
-	inlining    map[*fnode]bool
+	summaries   map[*fnode][]event // events of each node, seen from a caller (summaryOf)
+	summarizing map[*fnode]bool
 
 	// signal resolution memo; a value of sigUnknown stands in while a
 	// variable's own resolution is in progress (cycles).
@@ -123,8 +123,8 @@ func buildModel(pass *analysis.Pass) *model {
 
 		cfgs:        pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 		evCache:     make(map[*fnode][]event),
-		inlineCache: make(map[*fnode][]event),
-		inlining:    make(map[*fnode]bool),
+		summaries:   make(map[*fnode][]event),
+		summarizing: make(map[*fnode]bool),
 		params:      make(map[*types.Var]bool),
 	}
 	m.init = m.newNode("package initialization", nil)

@@ -296,7 +296,7 @@ func (m *model) resolveRelays() {
 		}
 		m.resolveSignalValues()
 		clear(m.evCache)
-		clear(m.inlineCache)
+		clear(m.summaries)
 	}
 }
 
