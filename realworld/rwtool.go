@@ -12,6 +12,13 @@
 //		prints the go mod edit -replace flags for the non-local replace
 //		directives of a program's go.mod (go get ignores them in
 //		dependencies, but they are part of how the program is built)
+//	rwtool score TRUTH SELECTED < actual
+//		scores the normalized findings read from stdin (run.sh's
+//		actual lines) against the ground truth file TRUTH (truth.txt:
+//		"MODULE@VERSION path:line:col: check" per expected finding),
+//		for the programs listed in SELECTED (one MODULE@VERSION a line):
+//		per check, how many expected findings were reported and how
+//		many reports are not in the truth; then those lines
 //	rwtool wants ROOT < sigtermcheck.json
 //		(frameworks.sh) checks the diagnostics against the analysistest
 //		"// want" comments of the .go files under ROOT, printing a
@@ -51,6 +58,11 @@ func main() {
 			usage()
 		}
 		err = replaces(os.Args[2])
+	case "score":
+		if len(os.Args) != 4 {
+			usage()
+		}
+		err = score(os.Args[2], os.Args[3])
 	case "wants":
 		if len(os.Args) != 3 {
 			usage()
@@ -69,7 +81,7 @@ func main() {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: rwtool findings MODULE@VERSION MODDIR MODCACHE < json | rwtool replaces GOMOD | rwtool wants ROOT < json")
+	fmt.Fprintln(os.Stderr, "usage: rwtool findings MODULE@VERSION MODDIR MODCACHE < json | rwtool replaces GOMOD | rwtool score TRUTH SELECTED < actual | rwtool wants ROOT < json")
 	os.Exit(2)
 }
 
@@ -210,6 +222,126 @@ func replaces(gomod string) error {
 			continue
 		}
 		fmt.Printf("-replace=%s=%s@%s\n", strings.Join(of, "@"), nf[0], nf[1])
+	}
+	return nil
+}
+
+// score compares findings (run.sh's normalized lines, read from stdin)
+// with the ground truth of the selected programs and prints, per check,
+// "found X of Y expected; Z reports not in truth", then the expected
+// findings not reported (false negatives) and the reports not in the
+// truth (false positives, or truth.txt out of date). A finding matches an
+// expected one when module@version, position and check are equal; the
+// message is not compared.
+func score(truthFile, selectedFile string) error {
+	readLines := func(name string) ([]string, error) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var lines []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if i := strings.Index(l, "#"); i >= 0 {
+				l = l[:i]
+			}
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		return lines, nil
+	}
+	selLines, err := readLines(selectedFile)
+	if err != nil {
+		return err
+	}
+	selected := make(map[string]bool)
+	for _, l := range selLines {
+		selected[strings.Fields(l)[0]] = true
+	}
+	// key is "module@version path:line:col: check"; check is its check.
+	type entry struct{ key, check string }
+	parse := func(line string) (entry, bool) {
+		f := strings.Fields(line)
+		if len(f) < 3 || f[1] == "ERROR:" {
+			return entry{}, false
+		}
+		check := strings.TrimSuffix(f[2], ":")
+		return entry{f[0] + " " + f[1] + " " + check, check}, true
+	}
+	truthLines, err := readLines(truthFile)
+	if err != nil {
+		return err
+	}
+	expected := make(map[string]string) // key -> check
+	for _, l := range truthLines {
+		e, ok := parse(l)
+		if !ok {
+			return fmt.Errorf("%s: bad line %q (want MODULE@VERSION path:line:col: check)", truthFile, l)
+		}
+		if selected[strings.Fields(l)[0]] {
+			expected[e.key] = e.check
+		}
+	}
+	reported := make(map[string]string)
+	data, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		return err
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if e, ok := parse(l); ok {
+			reported[e.key] = e.check
+		}
+	}
+	type counts struct{ found, want, extra int }
+	byCheck := make(map[string]*counts)
+	get := func(c string) *counts {
+		if byCheck[c] == nil {
+			byCheck[c] = new(counts)
+		}
+		return byCheck[c]
+	}
+	var missed, extra []string
+	for k, c := range expected {
+		get(c).want++
+		if _, ok := reported[k]; ok {
+			get(c).found++
+		} else {
+			missed = append(missed, k)
+		}
+	}
+	for k, c := range reported {
+		if _, ok := expected[k]; !ok {
+			get(c).extra++
+			extra = append(extra, k)
+		}
+	}
+	checks := make([]string, 0, len(byCheck))
+	for c := range byCheck {
+		checks = append(checks, c)
+	}
+	sort.Strings(checks)
+	var total counts
+	for _, c := range checks {
+		n := byCheck[c]
+		fmt.Printf("  %-26s found %d of %d expected; %d reports not in truth\n", c+":", n.found, n.want, n.extra)
+		total.found += n.found
+		total.want += n.want
+		total.extra += n.extra
+	}
+	fmt.Printf("  %-26s found %d of %d expected; %d reports not in truth\n", "total:", total.found, total.want, total.extra)
+	sort.Strings(missed)
+	sort.Strings(extra)
+	if len(missed) > 0 {
+		fmt.Println("expected, not reported (false negatives; see TRIAGE.md):")
+		for _, k := range missed {
+			fmt.Println("  " + k)
+		}
+	}
+	if len(extra) > 0 {
+		fmt.Println("reported, not in truth.txt (false positives, or truth.txt to update):")
+		for _, k := range extra {
+			fmt.Println("  " + k)
+		}
 	}
 	return nil
 }
