@@ -19,13 +19,10 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 	}
 
 	// Have: a server and no SIGTERM subscription. If something subscribes
-	// to other signals only, that subscription is what to fix.
-	reported := false
-	for _, s := range p.subscriptions() {
-		if s.sigs.hasTERM() {
-			continue
-		}
-		reported = true
+	// to other signals only, that is the one problem to report, once: at
+	// the subscription whose handler ends the program if there is one
+	// (SIGINT's), where adding SIGTERM fixes it, or else at the first.
+	if s := p.subscriptionToFix(); s != nil {
 		var what string
 		if s.callee != nil {
 			what = qualifiedName(s.callee)
@@ -41,12 +38,13 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 		if s.callee != nil {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.callee.Pos(), Message: "signals subscribed here"})
 		}
-		if fix, ok := addSIGTERMFix(p, s); ok {
+		if !p.endsProgram(s) {
+			// A reload or dump handler must not run on SIGTERM.
+			d.Message += "; stop on SIGTERM in a path of its own"
+		} else if fix, ok := addSIGTERMFix(p, s); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}
 		}
 		r.report(checkMissingSigterm, d)
-	}
-	if reported {
 		return
 	}
 
@@ -67,6 +65,42 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 		}
 		r.report(checkMissingSigterm, d)
 	}
+}
+
+// subscriptionToFix returns the subscription a program without SIGTERM
+// should add it to: the first whose handler ends the program, or else
+// the first; nil if nothing subscribes.
+func (p *program) subscriptionToFix() *subscription {
+	subs := p.subscriptions()
+	for _, s := range subs {
+		if p.endsProgram(s) {
+			return s
+		}
+	}
+	if len(subs) > 0 {
+		return subs[0]
+	}
+	return nil
+}
+
+// endsProgram reports whether what a subscription's signals trigger ends
+// the program, so that SIGTERM may join them: it subscribes to SIGINT,
+// whose receivers are wait points, and some handler path of the program
+// drains, stops the server, exits or returns from main. Signals such as
+// SIGHUP or SIGUSR1 reload, re-execute, rotate logs or dump state.
+func (p *program) endsProgram(s *subscription) bool {
+	if s.sigs&sigINT == 0 {
+		return false
+	}
+	for _, path := range p.handlerPaths() {
+		for _, e := range path.events {
+			switch e.kind {
+			case evDrain, evClose, evExit, evReturn:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relatedStart points at a server start of the program.

@@ -1,5 +1,6 @@
-// SIGINT only, through slices (local and of another package): reported,
-// but no fix, since a spread list cannot take another argument.
+// SIGINT only, through slices (local and of another package): reported
+// once, at the first subscription (one report per problem), with no fix,
+// since a spread list cannot take another argument.
 package main
 
 import (
@@ -15,6 +16,6 @@ func main() {
 	go http.ListenAndServe(":8080", nil)
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, sigslice.Interactive...) // want `signal.Notify subscribes to SIGINT but not to SIGTERM`
-	signal.Notify(c, local...)                // want `signal.Notify subscribes to SIGINT but not to SIGTERM`
+	signal.Notify(c, local...)
 	<-c
 }
