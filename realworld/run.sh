@@ -9,6 +9,9 @@
 #                                         programs.txt contains one of the words
 #                                         (-update then rewrites only their lines)
 #
+# Besides the diff, it prints a score per check against truth.txt, the
+# ground truth found by reading each program's code (see TRIAGE.md).
+#
 # Environment:
 #   SIGTERMCHECK_RW_CACHE  where the scratch modules live, reused across runs
 #                          (default: ${XDG_CACHE_HOME:-~/.cache}/sigtermcheck-realworld)
@@ -73,9 +76,11 @@ rwtool=$cache/bin/rwtool
 export GOFLAGS=-mod=mod GOTOOLCHAIN=local GOWORK=off GO111MODULE=on
 modcache=$(go env GOMODCACHE)
 
-# normalize makes an error message machine-independent and one line long.
+# normalize makes an error message machine-independent and one line long
+# (the sizes in an out-of-memory message vary from run to run).
 normalize() {
-	sed -e "s|$modcache/|\$GOMODCACHE/|g" -e "s|$cache/mods/[^/ :]*|<scratch>|g" -e "s|$work/|<work>/|g" |
+	sed -e "s|$modcache/|\$GOMODCACHE/|g" -e "s|$cache/mods/[^/ :]*|<scratch>|g" -e "s|$work/|<work>/|g" \
+		-e 's/cannot allocate [0-9]*-byte block ([0-9]* in use)/cannot allocate N-byte block (N in use)/' |
 		tr '\n\t' '  ' | sed -e 's/  */ /g' -e 's/ $//' | cut -c1-400
 }
 
@@ -197,6 +202,13 @@ echo "  total                        $(grep -vc ' ERROR: ' "$work/actual")"
 	echo "errors:"
 	grep ' ERROR: ' "$work/actual" | sed 's/^/  /'
 }
+
+# Score against the ground truth (truth.txt, made by reading the code; see
+# TRIAGE.md): what a correct analyzer reports, independent of expected.txt.
+if [ -f "$here/truth.txt" ]; then
+	echo "score against truth.txt:"
+	"$rwtool" score "$here/truth.txt" "$work/selected" <"$work/actual" || echo "run.sh: scoring failed" >&2
+fi
 
 if [ $update -eq 1 ]; then
 	{

@@ -287,9 +287,12 @@ func score(truthFile, selectedFile string) error {
 	if err != nil {
 		return err
 	}
+	failed := make(map[string]bool) // module@version with an ERROR line
 	for _, l := range strings.Split(string(data), "\n") {
 		if e, ok := parse(l); ok {
 			reported[e.key] = e.check
+		} else if f := strings.Fields(l); len(f) > 1 && f[1] == "ERROR:" {
+			failed[f[0]] = true
 		}
 	}
 	type counts struct{ found, want, extra int }
@@ -329,6 +332,20 @@ func score(truthFile, selectedFile string) error {
 		total.extra += n.extra
 	}
 	fmt.Printf("  %-26s found %d of %d expected; %d reports not in truth\n", "total:", total.found, total.want, total.extra)
+	if len(failed) > 0 {
+		var names []string
+		inFailed := 0
+		for m := range failed {
+			names = append(names, m)
+		}
+		for k := range expected {
+			if failed[strings.Fields(k)[0]] {
+				inFailed++
+			}
+		}
+		sort.Strings(names)
+		fmt.Printf("  tool failures: %d programs (%s), with %d of the expected findings\n", len(names), strings.Join(names, ", "), inFailed)
+	}
 	sort.Strings(missed)
 	sort.Strings(extra)
 	if len(missed) > 0 {
