@@ -289,6 +289,9 @@ func score(truthFile, selectedFile string) error {
 	}
 	failed := make(map[string]bool) // module@version with an ERROR line
 	for _, l := range strings.Split(string(data), "\n") {
+		if f := strings.Fields(l); len(f) == 0 || !selected[f[0]] {
+			continue
+		}
 		if e, ok := parse(l); ok {
 			reported[e.key] = e.check
 		} else if f := strings.Fields(l); len(f) > 1 && f[1] == "ERROR:" {
