@@ -152,11 +152,12 @@ func (t *traffic) keepAliveClient() {
 // chunked body before it writes the response, so each request is in
 // flight on the server for the whole upload, whatever the handler does.
 //
-// It speaks HTTP/1.1 itself, so as to look at the connection before
-// each upload: a draining server closes a kept-alive connection right
-// after a response it began before Shutdown, and an upload sent on it
-// in that instant would be lost to HTTP/1.1's keep-alive race, which no
-// program can avoid (a POST is not retried).
+// It speaks HTTP/1.1 itself, so as to watch the connection for closeWait
+// after each response: a draining server closes a kept-alive connection
+// right after a response it prepared before Shutdown began (net/http
+// settles keep-alive before it reads the rest of the body), and an
+// upload sent on it in that instant would be lost to HTTP/1.1's
+// keep-alive race, which no program can avoid (a POST is not retried).
 func (t *traffic) slowClient() {
 	var conn net.Conn
 	var br *bufio.Reader
@@ -166,10 +167,6 @@ func (t *traffic) slowClient() {
 		}
 	}()
 	for range maxRequestsPerClient {
-		if conn != nil && closedByPeer(conn, br) {
-			conn.Close()
-			conn = nil
-		}
 		phase := t.phase()
 		if conn == nil {
 			c, err := t.dial(t.ctx, "tcp", t.addr.String())
@@ -187,11 +184,11 @@ func (t *traffic) slowClient() {
 		}
 		keep, o, err := t.upload(conn, br)
 		t.record(phase, o, err)
-		if !keep {
+		if !keep || closedByPeer(conn, br, closeWait) {
 			conn.Close()
 			conn = nil
 		}
-		if !t.sleep(t.cfg.Interval) {
+		if !t.sleep(0) {
 			return
 		}
 	}
@@ -242,13 +239,19 @@ const (
 	slowChunk  = "slow upload\n"
 )
 
-// closedByPeer reports whether the server closed conn, or sent something
-// unasked on it: either way it carries no further request.
-func closedByPeer(conn net.Conn, br *bufio.Reader) bool {
+// closeWait is how long a slow client waits after a response to see
+// whether the server closes the connection: far longer than the server
+// takes to close it after the response, even on a busy machine.
+const closeWait = 50 * time.Millisecond
+
+// closedByPeer reports whether the server closes conn within wait, or
+// sent something unasked on it: either way it carries no further
+// request.
+func closedByPeer(conn net.Conn, br *bufio.Reader, wait time.Duration) bool {
 	if br.Buffered() > 0 {
 		return true
 	}
-	conn.SetReadDeadline(time.Now().Add(time.Millisecond))
+	conn.SetReadDeadline(time.Now().Add(wait))
 	defer conn.SetReadDeadline(time.Time{})
 	_, err := br.Peek(1)
 	return !errors.Is(err, os.ErrDeadlineExceeded)

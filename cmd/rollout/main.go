@@ -72,10 +72,10 @@ func main() {
 	}
 }
 
-// demo runs the package in dir through a rollout as it is and after
-// sigtermcheck -fix, prints sigtermcheck's reports and both rollouts'
-// to w, and reports whether the fixed program dropped nothing and exited
-// on its own.
+// demo runs the package in dir through a rollout as it is and, if
+// sigtermcheck reports something, after sigtermcheck -fix; it prints
+// sigtermcheck's reports and the rollouts' to w, and reports whether the
+// last program run dropped nothing and exited on its own.
 func demo(ctx context.Context, w io.Writer, dir string, opts options) (bool, error) {
 	files, err := sourceFiles(dir)
 	if err != nil {
@@ -101,19 +101,25 @@ func demo(ctx context.Context, w io.Writer, dir string, opts options) (bool, err
 	}
 
 	name := filepath.ToSlash(filepath.Clean(dir))
-	reports, _ := command(ctx, before, checker, "./...").CombinedOutput()
-	fmt.Fprintf(w, "$ sigtermcheck ./%s\n%s\n\n", name, indent(string(reports)))
-	if out, err := command(ctx, after, checker, append(opts.fixFlags, "-fix", "./...")...).CombinedOutput(); err != nil && exitCode(err) != 3 {
-		return false, fmt.Errorf("sigtermcheck -fix: %v\n%s", err, out)
+	runs := []struct{ title, dir string }{{name + ", as it is:", before}}
+	reports, err := command(ctx, before, checker, "./...").CombinedOutput()
+	switch code := exitCode(err); {
+	case err == nil:
+		reports = []byte("(nothing to report, nothing to fix)")
+	case code == 3:
+		if out, err := command(ctx, after, checker, append(opts.fixFlags, "-fix", "./...")...).CombinedOutput(); err != nil && exitCode(err) != 3 {
+			return false, fmt.Errorf("sigtermcheck -fix: %v\n%s", err, out)
+		}
+		runs = append(runs, struct{ title, dir string }{name + ", after sigtermcheck -fix:", after})
+	default:
+		return false, fmt.Errorf("sigtermcheck: %v\n%s", err, reports)
 	}
+	fmt.Fprintf(w, "$ sigtermcheck ./%s\n%s\n\n", name, indent(string(reports)))
 
 	cfg := opts.rollout
 	fmt.Fprintf(w, "Rollout: %v of traffic, SIGTERM, new connections for %v more (the load balancers' lag), SIGKILL %v after SIGTERM.\n\n", cfg.Warmup, cfg.Window, cfg.GracePeriod)
 	var last *rollout.Report
-	for _, run := range []struct{ title, dir string }{
-		{name + ", as it is:", before},
-		{name + ", after sigtermcheck -fix:", after},
-	} {
+	for _, run := range runs {
 		cfg.Package, cfg.Dir = ".", run.dir
 		r, err := rollout.Run(ctx, cfg)
 		if err != nil {
