@@ -71,6 +71,19 @@ func CheckDoc(name string) string {
 	return string(b)
 }
 
+// CheckSection returns the named check's documentation as the README
+// shows it and sigtermcheck -explain prints it: a "### name" heading, the
+// text of analyzer/doc/<name>.md, and how to turn the check off. It
+// returns "" if there is no such check.
+func CheckSection(name string) string {
+	doc := CheckDoc(name)
+	if doc == "" {
+		return ""
+	}
+	return "### " + name + "\n\n" + doc +
+		"\nTurn it off with `-disable=" + name + "`, or suppress one report with `//sigtermcheck:ignore " + name + " <reason>`.\n"
+}
+
 // analyzerDoc is Analyzer.Doc: what -help prints.
 func analyzerDoc() string {
 	var b strings.Builder
@@ -84,7 +97,8 @@ sigtermcheck reports programs that get this wrong:
 	for _, c := range checks {
 		b.WriteString("\n  " + c.name + strings.Repeat(" ", 27-len(c.name)) + c.summary)
 	}
-	b.WriteString("\n\nEach check is documented at " + docURL + "<check-name>.\n" +
+	b.WriteString("\n\nEach report ends with its check's name. Read a check's documentation with\n" +
+		"sigtermcheck -explain <check>, or at " + docURL + "<check>.\n" +
 		"Suppress a report with //sigtermcheck:ignore <check>[,<check>] <reason>\n" +
 		"on the reported line or the line above it.")
 	return b.String()

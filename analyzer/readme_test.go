@@ -12,8 +12,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the README's check sections from analyzer/doc")
 
 // TestREADME keeps the README's check sections identical to the check
-// documentation in analyzer/doc, the single source that also feeds -help
-// and the diagnostics' URLs.
+// documentation in analyzer/doc, the single source that also feeds -help,
+// -explain and the diagnostics' URLs.
 func TestREADME(t *testing.T) {
 	const (
 		readme = "../README.md"
@@ -33,8 +33,7 @@ func TestREADME(t *testing.T) {
 
 	var sections strings.Builder
 	for _, name := range analyzer.CheckNames() {
-		sections.WriteString("\n### " + name + "\n\n" + analyzer.CheckDoc(name) +
-			"\nTurn it off with `-disable=" + name + "`, or suppress one report with `//sigtermcheck:ignore " + name + " <reason>`.\n")
+		sections.WriteString("\n" + analyzer.CheckSection(name))
 	}
 	want := text[:i] + sections.String() + text[j:]
 	if want == text {
