@@ -1,0 +1,302 @@
+package main_test
+
+// These tests hold what a newcomer meets first: help and documentation,
+// the version, build tags, cgo programs, errors, check names on every
+// report, and -fix saying what it left.
+
+import (
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sigtermcheck/sigtermcheck/analyzer"
+)
+
+// reportLines returns the report lines of text output: the lines that
+// start with a position, less related information.
+func reportLines(out string) []string {
+	var lines []string
+	for _, m := range textFinding.FindAllStringSubmatch(out, -1) {
+		if !strings.HasPrefix(m[4], "\t") {
+			lines = append(lines, m[0])
+		}
+	}
+	return lines
+}
+
+// checkSuffix matches the check name that ends every report.
+var checkSuffix = regexp.MustCompile(` \(([a-z]+(?:-[a-z]+)+)\)$`)
+
+// TestCheckNames checks that every plain-text report, standalone and
+// through go vet, ends with the name of a check, the one that -json
+// gives as its category.
+func TestCheckNames(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, shop)
+	_, standalone, _ := run(t, dir, binary, "./...")
+	_, vet, _ := run(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	for name, out := range map[string]string{"sigtermcheck": standalone, "go vet": vet} {
+		var got []string
+		for _, line := range reportLines(out) {
+			m := checkSuffix.FindStringSubmatch(line)
+			if m == nil || !slices.Contains(analyzer.CheckNames(), m[1]) {
+				t.Errorf("%s: report does not end with a check name: %s", name, line)
+				continue
+			}
+			pos := textFinding.FindStringSubmatch(line)
+			got = append(got, filepath.ToSlash(pos[1])+":"+pos[2]+":"+pos[3]+": "+m[1])
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, shopFindings) {
+			t.Errorf("%s: reports by check name:\n%s\nwant (as -json gives them):\n%s", name, strings.Join(got, "\n"), strings.Join(shopFindings, "\n"))
+		}
+	}
+}
+
+// TestSorted checks that the standalone driver prints reports in the
+// order of their positions, with paths relative to the current
+// directory, as go vet prints them.
+func TestSorted(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, shop)
+	_, stderr, _ := run(t, dir, binary, "./...")
+	var got []string
+	for _, line := range reportLines(stderr) {
+		m := textFinding.FindStringSubmatch(line)
+		got = append(got, m[1]+":"+m[2]+":"+m[3])
+	}
+	want := []string{"cmd/admin/main.go:11:2", "cmd/admin/main.go:13:2", "cmd/web/main.go:10:12", "cmd/worker/main.go:10:12"}
+	if !slices.Equal(got, want) {
+		t.Errorf("reports in order %v, want %v:\n%s", got, want, stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, args := range [][]string{{"help"}, {"-help"}} {
+		stdout, stderr, code := run(t, dir, binary, args...)
+		if code != 0 || !strings.Contains(stdout, "Usage:") || !strings.Contains(stdout, "-explain") {
+			t.Errorf("sigtermcheck %s: exit %d, stdout:\n%s\nstderr:\n%s", args[0], code, stdout, stderr)
+		}
+		for _, name := range analyzer.CheckNames() {
+			if !strings.Contains(stdout, name) {
+				t.Errorf("sigtermcheck %s does not list check %s", args[0], name)
+			}
+		}
+	}
+}
+
+// TestExplain checks that -explain and help print a check's
+// documentation, the text of its README section.
+func TestExplain(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, name := range analyzer.CheckNames() {
+		for _, args := range [][]string{{"-explain", name}, {"help", name}} {
+			stdout, stderr, code := run(t, dir, binary, args...)
+			if code != 0 || stdout != analyzer.CheckSection(name) {
+				t.Errorf("sigtermcheck %s: exit %d, stdout:\n%s\nstderr:\n%s\nwant the %s section", strings.Join(args, " "), code, stdout, stderr, name)
+			}
+		}
+	}
+	stdout, stderr, code := run(t, dir, binary, "-explain", "missing-sigkill")
+	if code != 2 || stdout != "" || !strings.Contains(stderr, `unknown check "missing-sigkill" (known checks: missing-sigterm,`) {
+		t.Errorf("-explain of an unknown check: exit %d, stdout %q, stderr:\n%s", code, stdout, stderr)
+	}
+}
+
+// TestVersion checks -V and the -V=full line by the rules the go command
+// parses it with (cmd/go/internal/work.toolID): "devel" and a buildID,
+// which keys go vet's cache on the executable's content.
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	stdout, _, code := run(t, dir, binary, "-V=full")
+	f := strings.Fields(stdout)
+	if code != 0 || len(f) < 4 || f[0] != "sigtermcheck" || f[1] != "version" || f[2] != "devel" ||
+		!regexp.MustCompile(`^buildID=[0-9a-f]{64}$`).MatchString(f[len(f)-1]) {
+		t.Errorf("sigtermcheck -V=full: exit %d, %q", code, stdout)
+	}
+	if strings.Contains(stdout, "comments-go-here") || !strings.Contains(stdout, "go1.") {
+		t.Errorf("sigtermcheck -V=full: %q, want the module and Go versions, not a placeholder", stdout)
+	}
+	stdout, _, code = run(t, dir, binary, "-V")
+	if code != 0 || !regexp.MustCompile(`^sigtermcheck version \S+ go1\.\S+\n$`).MatchString(stdout) {
+		t.Errorf("sigtermcheck -V: exit %d, %q", code, stdout)
+	}
+}
+
+// tagged has a program that starts a server only when built with -tags=prod.
+var tagged = map[string]string{
+	"go.mod": "module example.com/tagged\n\ngo 1.24\n",
+	"prod.go": `//go:build prod
+
+package main
+
+import (
+	"log"
+	"net/http"
+)
+
+func main() {
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
+`,
+	"dev.go": "//go:build !prod\n\npackage main\n\nfunc main() {}\n",
+}
+
+// TestTags checks that -tags reaches the go command, alone and over a
+// GOFLAGS that has other tags.
+func TestTags(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, tagged)
+	if _, stderr, code := run(t, dir, binary, "./..."); code != 0 {
+		t.Errorf("without -tags: exit %d, want 0 (dev.go only)\n%s", code, stderr)
+	}
+	for _, args := range [][]string{{"-tags=prod"}, {"-tags", "prod,other"}, {"-json", "-tags=prod"}} {
+		stdout, stderr, code := run(t, dir, binary, append(args, "./...")...)
+		out := stdout + stderr
+		if !strings.Contains(out, "prod.go:11:12") || !strings.Contains(out, "missing-sigterm") {
+			t.Errorf("sigtermcheck %s: exit %d, no report in prod.go:\n%s", strings.Join(args, " "), code, out)
+		}
+	}
+	cmd := exec.Command(binary, "-tags=prod", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(cmd.Environ(), "GOWORK=off", "GOPROXY=off", "GOFLAGS=-tags=dev")
+	if out, _ := cmd.CombinedOutput(); !strings.Contains(string(out), "prod.go:11:12") {
+		t.Errorf("GOFLAGS=-tags=dev sigtermcheck -tags=prod: the command line's tags should win:\n%s", out)
+	}
+}
+
+// TestCgo checks that a program that imports "C" is reported like any
+// other: the files the analyzer sees are cgo's output, marked generated,
+// but the source they come from is not. Its report carries no fix, whose
+// offsets would be those of cgo's output.
+func TestCgo(t *testing.T) {
+	t.Parallel()
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled (no C compiler?)")
+	}
+	dir := writeModule(t, map[string]string{
+		"go.mod": "module example.com/cgo\n\ngo 1.24\n",
+		"main.go": `package main
+
+// #include <stdlib.h>
+import "C"
+
+import (
+	"log"
+	"net/http"
+)
+
+func main() {
+	C.free(nil)
+	log.Fatal(http.ListenAndServe(":8080", nil))
+}
+`,
+		"gen.go": "// Code generated by hand for this test. DO NOT EDIT.\n\npackage main\n\nimport \"net/http\"\n\nfunc generated() { http.ListenAndServe(\":9090\", nil) }\n",
+	})
+	want := []string{"main.go:13:12: missing-sigterm"}
+	_, standalone, code := run(t, dir, binary, "./...")
+	if code != 3 {
+		t.Errorf("sigtermcheck: exit %d, want 3\n%s", code, standalone)
+	}
+	_, vet, code := run(t, dir, "go", "vet", "-vettool="+binary, "./...")
+	if code != 1 {
+		t.Errorf("go vet: exit %d, want 1\n%s", code, vet)
+	}
+	for name, out := range map[string]string{"sigtermcheck": standalone, "go vet": vet} {
+		var got []string
+		for _, line := range reportLines(out) {
+			m := textFinding.FindStringSubmatch(line)
+			c := checkSuffix.FindStringSubmatch(line)
+			if c == nil {
+				t.Errorf("%s: no check name: %s", name, line)
+				continue
+			}
+			got = append(got, filepath.Base(m[1])+":"+m[2]+":"+m[3]+": "+c[1])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s on a cgo program: %v, want %v\n%s", name, got, want, out)
+		}
+	}
+	stdout, _, _ := run(t, dir, binary, "-json", "./...")
+	if !strings.Contains(stdout, `"category": "missing-sigterm"`) || strings.Contains(stdout, "suggested_fixes") {
+		t.Errorf("-json on a cgo program: want the report without a fix:\n%s", stdout)
+	}
+}
+
+// TestBadFlagOnce checks that go vet, which runs the tool for every
+// package and dependency, prints a bad flag value once.
+func TestBadFlagOnce(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, shop)
+	const want = `invalid value "abc" for flag -min-delay: not a duration`
+	_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "-min-delay=abc", "./...")
+	if code == 0 || strings.Count(stderr, want) != 1 {
+		t.Errorf("go vet -min-delay=abc: exit %d, want a failure and the error once:\n%s", code, stderr)
+	}
+	if n := strings.Count(stderr, "\n"); n > 4 {
+		t.Errorf("go vet -min-delay=abc: %d lines of output, want at most 4:\n%s", n, stderr)
+	}
+}
+
+// TestLoadErrors checks that a package that does not type-check gives
+// one line per error, without the analysis framework's follow-on errors
+// for each analysis of it and of the packages that import it.
+func TestLoadErrors(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, map[string]string{
+		"go.mod":     "module example.com/broken\n\ngo 1.24\n",
+		"lib/lib.go": "package lib\n\nfunc F() int { return undefined }\n",
+		"main.go":    "package main\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/broken/lib\"\n)\n\nfunc main() {\n\t_ = lib.F()\n\thttp.ListenAndServe(\":8080\", nil)\n}\n",
+	})
+	for _, args := range [][]string{{"./..."}, {"-fix", "./..."}} {
+		_, stderr, code := run(t, dir, binary, args...)
+		if code != 1 || stderr != "lib/lib.go:3:23: undefined: undefined\n" {
+			t.Errorf("sigtermcheck %s: exit %d, stderr:\n%s\nwant exit 1 and one line, the type error", strings.Join(args, " "), code, stderr)
+		}
+	}
+}
+
+// TestFixListsUnfixed checks that -fix applies what it can and lists the
+// reports it could not fix, with a failing exit status.
+func TestFixListsUnfixed(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, shop)
+	_, stderr, code := run(t, dir, binary, "-fix", "./...")
+	// cmd/web's report has a fix; cmd/worker's server starts inside a
+	// library, and cmd/admin's subscription is fixed but its exit is not.
+	if code != 3 {
+		t.Errorf("sigtermcheck -fix: exit %d, want 3 (reports left)\n%s", code, stderr)
+	}
+	want := []string{"cmd/admin/main.go:13:2: exit-in-handler", "cmd/worker/main.go:10:12: missing-sigterm"}
+	if got := byCheck(stderr); !slices.Equal(got, want) || !strings.Contains(stderr, "not fixed, 2 reports without a suggested fix") {
+		t.Errorf("sigtermcheck -fix listed %v, want %v:\n%s", got, want, stderr)
+	}
+	// What is left is what a run without -fix reports (adding the
+	// syscall import moved cmd/admin's exit down a line).
+	_, stderr, _ = run(t, dir, binary, "./...")
+	want[0] = "cmd/admin/main.go:14:2: exit-in-handler"
+	if got := byCheck(stderr); !slices.Equal(got, want) {
+		t.Errorf("after -fix, sigtermcheck reports %v, want %v", got, want)
+	}
+}
+
+// byCheck returns the reports of text output as "file:line:col: check".
+func byCheck(out string) []string {
+	var got []string
+	for _, line := range reportLines(out) {
+		m := textFinding.FindStringSubmatch(line)
+		check := ""
+		if c := checkSuffix.FindStringSubmatch(line); c != nil {
+			check = c[1]
+		}
+		got = append(got, m[1]+":"+m[2]+":"+m[3]+": "+check)
+	}
+	return got
+}

@@ -1,0 +1,85 @@
+package driver
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/singlechecker"
+)
+
+// vetMain runs a for the go command (go vet -vettool, go fix -fixtool)
+// and exits.
+func vetMain(a *analysis.Analyzer) {
+	for _, arg := range os.Args[1:] {
+		if arg == "-V=full" || arg == "--V=full" {
+			line, err := fullVersionLine(a.Name)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "%s: %v\n", a.Name, err)
+				os.Exit(exitError)
+			}
+			fmt.Println(line)
+			os.Exit(exitOK)
+		}
+	}
+	// The go command runs the tool once per package (dependencies
+	// included, for their facts), each time with the user's flags, and
+	// reports each failing run. The flag package writes a bad value's
+	// error to the command line's output, then calls its Usage and exits
+	// with status 2. Keep the error until Usage knows whether this is the
+	// go command's first run to fail: that one prints it and fails; the
+	// others succeed silently, leaving no facts (so nothing is cached),
+	// and the go command reports the one failure.
+	var flagErr bytes.Buffer
+	flag.CommandLine.SetOutput(&flagErr)
+	flag.CommandLine.Usage = func() {
+		if cfg := configFile(os.Args[1:]); cfg != "" && !firstToFail(cfg) {
+			os.Exit(exitOK)
+		}
+		os.Stderr.Write(flagErr.Bytes())
+		fmt.Fprintf(os.Stderr, "run '%s help' for usage\n", a.Name)
+	}
+	singlechecker.Main(a)
+}
+
+// configFile returns the vet configuration file among args, or "".
+func configFile(args []string) string {
+	if len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return args[len(args)-1]
+	}
+	return ""
+}
+
+// actionDir matches the directory of one action in the go command's work
+// directory ($WORK/b001).
+var actionDir = regexp.MustCompile(`^b[0-9]+$`)
+
+// firstToFail reports whether this run is the first of its go command to
+// fail on its flags, so that one go vet prints a bad flag value once,
+// not once per package. The runs of one go command share its work
+// directory ($WORK, a go-build* directory that it removes when it ends),
+// which holds each run's configuration file ($WORK/b001/vet.cfg); the
+// first run creates a marker file there. Outside such a directory every
+// run is the first.
+func firstToFail(cfg string) bool {
+	dir := filepath.Dir(cfg)
+	work := filepath.Dir(dir)
+	if !actionDir.MatchString(filepath.Base(dir)) || !strings.HasPrefix(filepath.Base(work), "go-build") {
+		return true
+	}
+	f, err := os.OpenFile(filepath.Join(work, "sigtermcheck-flag-error"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return false
+	}
+	if err == nil {
+		f.Close()
+	}
+	return true
+}
