@@ -175,8 +175,8 @@ func testVSCode(t *testing.T, gcl, golangciYML string) {
 			if lines != len(want) || len(got) != len(want) {
 				t.Errorf("%d non-empty output lines, %d results, want %d of each", lines, len(got), len(want))
 			}
-			// The related location is in the message VS Code shows.
-			const related = "(the signal arrives here at line 25) (" + Name + ")"
+			// The related location and the check name are in the message VS Code shows.
+			const related = "(the signal arrives here at line 25) (shutdown-without-delay) (" + Name + ")"
 			if !slices.ContainsFunc(got, func(r vscodeResult) bool { return r.file == file && strings.HasSuffix(r.msg, related) }) {
 				t.Errorf("no message for %s ends with %q", file, related)
 			}

@@ -173,9 +173,10 @@ func foldRelated(a *analysis.Analyzer) {
 	}
 }
 
-// withRelatedInMessage returns d with its Related locations appended to
-// its message: "... (the server is started here at line 20)", or
-// "at lib.go:7" for a location in another file.
+// withRelatedInMessage returns d with its Related locations added to its
+// message, before the check's name that ends it: "... (the server is
+// started here at line 20) (missing-sigterm)", or "at lib.go:7" for a
+// location in another file.
 func withRelatedInMessage(fset *token.FileSet, d analysis.Diagnostic) analysis.Diagnostic {
 	if len(d.Related) == 0 {
 		return d
@@ -193,7 +194,11 @@ func withRelatedInMessage(fset *token.FileSet, d analysis.Diagnostic) analysis.D
 		}
 		parts = append(parts, part)
 	}
-	d.Message += " (" + strings.Join(parts, "; ") + ")"
+	suffix := ""
+	if d.Category != "" && strings.HasSuffix(d.Message, analyzer.CheckSuffix(d.Category)) {
+		suffix = analyzer.CheckSuffix(d.Category)
+	}
+	d.Message = strings.TrimSuffix(d.Message, suffix) + " (" + strings.Join(parts, "; ") + ")" + suffix
 	d.Related = nil
 	return d
 }

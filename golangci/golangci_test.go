@@ -187,11 +187,11 @@ func TestWithRelatedInMessage(t *testing.T) {
 		related []analysis.RelatedInformation
 		want    string
 	}{
-		{"none", nil, "bad"},
+		{"none", nil, "bad (missing-sigterm)"},
 		{
 			"same file",
 			[]analysis.RelatedInformation{{Pos: main.Pos(25), Message: "the server is started here"}},
-			"bad (the server is started here at line 3)",
+			"bad (the server is started here at line 3) (missing-sigterm)",
 		},
 		{
 			"other file and no position",
@@ -199,11 +199,11 @@ func TestWithRelatedInMessage(t *testing.T) {
 				{Pos: lib.Pos(61), Message: "the server is started inside lib.Serve"},
 				{Message: "somewhere"},
 			},
-			"bad (the server is started inside lib.Serve at lib.go:7; somewhere)",
+			"bad (the server is started inside lib.Serve at lib.go:7; somewhere) (missing-sigterm)",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := analysis.Diagnostic{Pos: main.Pos(5), Message: "bad", Related: tc.related}
+			d := analysis.Diagnostic{Pos: main.Pos(5), Category: "missing-sigterm", Message: "bad (missing-sigterm)", Related: tc.related}
 			got := withRelatedInMessage(fset, d)
 			if got.Message != tc.want || got.Related != nil {
 				t.Errorf("message %q with related %v, want %q and none", got.Message, got.Related, tc.want)
