@@ -21,6 +21,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -37,7 +38,10 @@ type Options struct {
 	Debounce time.Duration
 
 	// Log receives the server's log: timings, load and analysis errors.
-	// Nil discards it.
+	// Nil sends it to the client as window/logMessage notifications of
+	// type Log, which editors keep in their LSP log as information.
+	// (Editors also log what a server writes on standard error, but as
+	// errors: Neovim's lsp.log would show every timing line as an ERROR.)
 	Log *log.Logger
 
 	// Env is the environment of the go command run to load packages;
@@ -114,14 +118,19 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, opts Options) error {
 		exit:      make(chan struct{}),
 		ready:     make(chan struct{}),
 	}
+	// The connection's own log holds only its failures (a malformed
+	// message, a write to a closed pipe); it cannot go through the
+	// connection.
+	connLog := s.log
 	if s.log == nil {
-		s.log = log.New(io.Discard, "", 0)
+		s.log = log.New(clientLog{s}, "", 0)
+		connLog = log.New(os.Stderr, "sigtermcheck-lsp: ", log.LstdFlags)
 	}
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s.conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(rwc, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(s.handle), jsonrpc2.SetLogger(s.log))
+		jsonrpc2.HandlerWithError(s.handle), jsonrpc2.SetLogger(connLog))
 	close(s.ready) // handle can run before NewConn returns; it waits for s.conn
 
 	var wg sync.WaitGroup
@@ -287,6 +296,18 @@ func (s *server) touch(uri string, opened bool) {
 	}
 	s.mu.Unlock()
 	s.queue.add(path)
+}
+
+// clientLog is the server's log when Options.Log is nil: each line is a
+// window/logMessage notification of type Log.
+type clientLog struct{ s *server }
+
+func (w clientLog) Write(p []byte) (int, error) {
+	<-w.s.ready
+	msg := ShowMessageParams{Type: MessageLog, Message: strings.TrimSuffix(string(p), "\n")}
+	// A failure to send is not logged: that would send again.
+	_ = w.s.conn.Notify(context.Background(), "window/logMessage", msg)
+	return len(p), nil
 }
 
 // notify sends a notification, logging a failure (the client may be

@@ -8,6 +8,9 @@
 //
 //	sigtermcheck-lsp [-logfile path]
 //
+// Its log (one line per analysis, with timings) goes to the editor as
+// window/logMessage notifications, or with -logfile to that file.
+//
 // The analyzer's settings (min-delay, delay, disable) come from the
 // client's initializationOptions.
 package main
@@ -16,7 +19,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"log"
 	"os"
 	"runtime/debug"
@@ -25,7 +27,7 @@ import (
 )
 
 func main() {
-	logfile := flag.String("logfile", "", "write the server's log to this file instead of standard error")
+	logfile := flag.String("logfile", "", "write the server's log to this file instead of sending it to the editor (window/logMessage)")
 	version := flag.Bool("version", false, "print the version and exit")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: sigtermcheck-lsp [-logfile path]\n\n"+
@@ -43,7 +45,10 @@ func main() {
 		return
 	}
 
-	var out io.Writer = os.Stderr
+	// Without -logfile the log goes to the editor as window/logMessage
+	// notifications (Options.Log nil), not to standard error, which
+	// editors log as errors.
+	opts := lsp.Options{Version: buildVersion()}
 	if *logfile != "" {
 		f, err := os.OpenFile(*logfile, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 		if err != nil {
@@ -51,15 +56,14 @@ func main() {
 			os.Exit(2)
 		}
 		defer f.Close()
-		out = f
+		opts.Log = log.New(f, "", log.LstdFlags|log.Lmicroseconds)
 	}
-	logger := log.New(out, "", log.LstdFlags|log.Lmicroseconds)
 
-	err := lsp.Serve(context.Background(), stdio{}, lsp.Options{Log: logger, Version: buildVersion()})
-	if err != nil {
+	if err := lsp.Serve(context.Background(), stdio{}, opts); err != nil {
 		// The protocol asks for status 1 when the session did not end
-		// with shutdown and exit.
-		logger.Print(err)
+		// with shutdown and exit; say why on standard error, since the
+		// connection is gone.
+		fmt.Fprintln(os.Stderr, "sigtermcheck-lsp:", err)
 		os.Exit(1)
 	}
 }

@@ -99,6 +99,11 @@ func TestExitStatus(t *testing.T) {
 			if got != tc.want {
 				t.Errorf("exit status %d, want %d; stderr:\n%s", got, tc.want, stderr.String())
 			}
+			// The log ("initialize from ...") went to the client: an
+			// editor logs standard error as errors.
+			if tc.want == 0 && stderr.Len() > 0 {
+				t.Errorf("stderr after a normal session: %q, want nothing", stderr.String())
+			}
 		})
 	}
 }
