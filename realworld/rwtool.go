@@ -149,7 +149,11 @@ func findings(modver, moddir, modcache string) error {
 	}
 	err := readJSON(os.Stdin,
 		func(_ string, d diagnostic) {
-			add(fmt.Sprintf("%s %s: %s: %s", modver, relPath(d.Posn, moddir, modcache), d.Category, oneLine(d.Message)))
+			// The message may end with the check's name, "(category)",
+			// as plain-text output shows it (SPEC 4); the line has it
+			// already.
+			msg := strings.TrimSuffix(oneLine(d.Message), " ("+d.Category+")")
+			add(fmt.Sprintf("%s %s: %s: %s", modver, relPath(d.Posn, moddir, modcache), d.Category, msg))
 		},
 		func(pkg, e string) {
 			add(fmt.Sprintf("%s ERROR: analyzer failed on %s: %s", modver, pkg, oneLine(relPath(e, moddir, modcache))))
