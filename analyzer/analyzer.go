@@ -54,6 +54,17 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
+	if !canMatter(pass) {
+		// Have: a package that cannot start, stop or signal anything.
+		exportDelays(pass)
+		if pass.Pkg.Name() == "main" {
+			newReporter(pass, cfg).reportBadDirectives()
+		}
+		return nil, nil
+	}
+	if pass.Pkg.Name() != "main" {
+		pass.ExportPackageFact(new(matters)) // (nothing imports a program)
+	}
 	m := buildModel(pass)
 	m.exportFacts()
 

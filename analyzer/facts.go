@@ -20,6 +20,8 @@ var factTypes = []analysis.Fact{
 	new(waitsForSignal),
 	new(delays),
 	new(drains),
+	new(mayDrain),
+	new(matters),
 }
 
 // startsServer is a fact about a function: calling it starts serving HTTP
@@ -139,3 +141,12 @@ type drains struct{}
 
 func (*drains) AFact()         {}
 func (*drains) String() string { return "drains" }
+
+// mayDrain is a fact about a function that does not drain as far as we
+// can see, but calls an interface method named like a drain (see
+// isDrainLike): a kratos-style App.Stop ranging over its transport
+// servers. Handler paths through it stay quiet rather than guess.
+type mayDrain struct{}
+
+func (*mayDrain) AFact()         {}
+func (*mayDrain) String() string { return "mayDrain" }

@@ -5,10 +5,13 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Suggested fixes. Every fix is a list of minimal text edits computed from
@@ -151,18 +154,124 @@ func insertionPoint(e event) bool {
 	return e.stmt != nil && !deferred
 }
 
-// insertDelayFix inserts time.Sleep(-delay) before the statement holding
-// a drain.
-func insertDelayFix(p *program, cfg *Config, e event) (analysis.SuggestedFix, bool) {
+// insertDelayFix inserts time.Sleep(-delay) where it protects a drain
+// (SPEC 3.4): before the statement that starts the drain's deadline when
+// that follows the wait point, so the delay does not eat the time the
+// drain has; otherwise before the statement holding the drain.
+func insertDelayFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.SuggestedFix, bool) {
 	if !insertionPoint(e) {
 		return analysis.SuggestedFix{}, false
 	}
-	ed := p.editor(p.fileOfPos(e.stmt.Pos()), e.stmt.Pos())
+	at := e.stmt
+	if s := p.deadlineStmt(e.node.(*ast.CallExpr), path.wait.node); s != nil {
+		at = s
+	}
+	at = p.outsideLoops(at, path.wait.node)
+	ed := p.editor(p.fileOfPos(at.Pos()), at.Pos())
 	if ed.file == nil {
 		return analysis.SuggestedFix{}, false
 	}
-	ed.insertBefore(e.stmt, ed.delayLine(cfg.Delay))
+	ed.insertBefore(at, ed.delayLine(cfg.Delay))
 	return ed.fix("Insert a propagation delay before " + p.drainName(e)), true
+}
+
+// deadlineStmt returns the statement that starts the deadline of a drain
+// call's context, ctx, cancel := context.WithTimeout(...) (or WithDeadline),
+// when it is the last assignment of the context variable the drain is
+// given, in the drain's own function, and runs after the wait point; or
+// nil.
+func (p *program) deadlineStmt(drain *ast.CallExpr, wait ast.Node) ast.Stmt {
+	if drain == nil || len(drain.Args) == 0 {
+		return nil
+	}
+	id, ok := ast.Unparen(drain.Args[0]).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := p.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	var src ast.Expr // the last assignment of v before the drain
+	for _, f := range p.flows {
+		if f.dst == v && f.src.Pos() < drain.Pos() && (src == nil || f.src.Pos() > src.Pos()) {
+			src = f.src
+		}
+	}
+	call, ok := ast.Unparen(src).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if fn := p.callee(call); fn == nil || !inPackage(fn, "context") || !deadlineFuncs[fn.Name()] {
+		return nil
+	}
+	// Have: the deadline's call. It must be in the drain's function, and
+	// after the wait: below it in the function that waits, or anywhere in
+	// a function called after the wait.
+	cur, ok := p.inspector.Root().FindNode(call)
+	if !ok {
+		return nil
+	}
+	fn := p.enclosingNode(cur)
+	if fn == nil || fn.body == nil || drain.Pos() < fn.body.Pos() || drain.End() > fn.body.End() {
+		return nil
+	}
+	if fn.body.Pos() <= wait.Pos() && wait.End() <= fn.body.End() {
+		if call.Pos() < wait.End() {
+			return nil // started before the signal (SPEC 3.6)
+		}
+	} else if slices.ContainsFunc(p.summaryOf(fn), func(e event) bool { return e.kind == evWait }) {
+		return nil // it waits itself, in a callee: positions do not tell the order
+	}
+	// Insert before the statement of a statement list that holds it.
+	for c := range cur.Enclosing() {
+		switch c.ParentEdgeKind() {
+		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
+			return c.Node().(ast.Stmt)
+		}
+	}
+	return nil
+}
+
+// enclosingNode returns the node of the function or function literal
+// holding cur, or nil.
+func (m *model) enclosingNode(cur inspector.Cursor) *fnode {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch f := c.Node().(type) {
+		case *ast.FuncLit:
+			return m.byLit[f]
+		case *ast.FuncDecl:
+			fn, _ := m.pass.TypesInfo.Defs[f.Name].(*types.Func)
+			return m.byFunc[fn]
+		}
+	}
+	return nil
+}
+
+// outsideLoops returns the outermost loop statement that holds stmt and
+// starts after the wait point (for _, c := range closers { c(ctx) }), or
+// stmt: a delay belongs before the loop, not in each iteration.
+func (p *program) outsideLoops(stmt ast.Stmt, wait ast.Node) ast.Stmt {
+	cur, ok := p.inspector.Root().FindNode(stmt)
+	if !ok {
+		return stmt
+	}
+	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch loop := c.Node().(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return stmt
+		case ast.Stmt:
+			if loop != stmt && loop.Pos() > wait.End() && p.fileOfPos(loop.Pos()) == p.fileOfPos(wait.Pos()) {
+				stmt = loop
+			}
+		}
+	}
+	return stmt
+}
+
+// deadlineFuncs are the context functions that start a deadline.
+var deadlineFuncs = map[string]bool{
+	"WithTimeout": true, "WithTimeoutCause": true, "WithDeadline": true, "WithDeadlineCause": true,
 }
 
 // delayLine returns the statement that sleeps for the propagation delay.
@@ -275,7 +384,7 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 		return analysis.SuggestedFix{}, false
 	}
 	delay := cfg.Delay
-	if hasDelay(path.events[:indexOf(path.events, e)]) {
+	if hasDelay(path.events[:indexOf(path.events, e)], cfg.MinDelay) {
 		delay = 0 // keep the delay the handler already has
 	}
 	api := drainableAPI(p.callee(e.call))
@@ -332,7 +441,7 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 	case e.kind == evReturn && e.node != nil:
 		stmt, before = e.node.(ast.Stmt), e.node.Pos()
 	case e.kind == evReturn:
-		before = p.main.body.Rbrace // main's end
+		before = path.entry.body.Rbrace // the end of main (or of its run wrapper)
 	default:
 		return none, false
 	}
@@ -340,13 +449,17 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 	if file == nil {
 		return none, false
 	}
+	ed := p.editor(file, before)
 	srv, api := p.onlyServerAt(file, before)
 	if srv == "" {
-		return none, false
+		// The server may be started by http.ListenAndServe: make it an
+		// *http.Server that the handler can drain.
+		if srv, api = p.introduceServer(ed, before); srv == "" {
+			return none, false
+		}
 	}
-	ed := p.editor(file, before)
 	delay := cfg.Delay
-	if hasDelay(path.events[:indexOf(path.events, e)]) {
+	if hasDelay(path.events[:indexOf(path.events, e)], cfg.MinDelay) {
 		delay = 0
 	}
 	body, method := ed.drainLines(api, delay)
@@ -363,6 +476,57 @@ func exitFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sugg
 		ed.edits = append(ed.edits, insertAt(p.lineStart(before), b.String()))
 	}
 	return ed.fix("Drain the server before exiting: delay, then " + api.drain), true
+}
+
+// introduceServer rewrites the program's only server start, when it is a
+// statement go http.ListenAndServe(addr, h) (or the TLS and Serve forms)
+// at the top level of a function body holding pos, before pos, into
+// srv := &http.Server{...} and go srv.ListenAndServe(), and returns srv's
+// name and API; or "". Every fix that introduces it names it alike, so
+// that their edits agree when applied together.
+func (p *program) introduceServer(ed *editor, pos token.Pos) (string, *serverAPI) {
+	starts := p.starts()
+	if len(starts) != 1 || starts[0].callee != nil {
+		return "", nil
+	}
+	start, ok := starts[0].expr.(*ast.CallExpr)
+	if !ok {
+		return "", nil
+	}
+	cur, ok := p.inspector.Root().FindNode(start)
+	if !ok {
+		return "", nil
+	}
+	stmt := cur.Parent()
+	g, ok := stmt.Node().(*ast.GoStmt)
+	if !ok || g.Pos() >= pos || stmt.ParentEdgeKind() != edge.BlockStmt_List {
+		return "", nil
+	}
+	body := stmt.Parent().Node().(*ast.BlockStmt)
+	if k := stmt.Parent().ParentEdgeKind(); k != edge.FuncDecl_Body && k != edge.FuncLit_Body || pos > body.End() {
+		return "", nil // not at the top level of a function holding pos
+	}
+	// Have: go http.ListenAndServe(a, h), before the exit.
+	fn := p.callee(start)
+	sel, ok := ast.Unparen(start.Fun).(*ast.SelectorExpr)
+	if !ok || recvNamed(fn) != nil || !inPackage(fn, "net/http") {
+		return "", nil
+	}
+	if _, ok := sel.X.(*ast.Ident); !ok {
+		return "", nil
+	}
+	fields, startArgs, ok := serverFields(p, fn.Name(), start.Args)
+	if !ok {
+		return "", nil
+	}
+	srv := p.introduced[start]
+	if srv == "" {
+		srv = p.editor(ed.file, g.Pos()).fresh("srv")
+		p.introduced[start] = srv
+	}
+	ed.insertBefore(g, srv+" := &"+p.src(sel.X)+".Server{"+fields+"}")
+	ed.replace(start, srv+"."+fn.Name()+"("+startArgs+")")
+	return srv, serverTypeAPI(fn.Pkg().Scope().Lookup("Server").Type())
 }
 
 // onlyServerAt returns the name of the one server variable in scope at

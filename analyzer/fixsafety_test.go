@@ -482,6 +482,7 @@ var exprRewrites = []exprRewrite{
 	{"shutdown-context-done", "the argument of srv.Shutdown (or ShutdownWithContext) becomes a fresh timeout context", freshShutdownContext},
 	{"missing-sigterm", "signal.Notify(c, sigs...) and signal.NotifyContext(ctx, sigs...) get a last argument syscall.SIGTERM", appendSIGTERM},
 	{"missing-sigterm", "http.ListenAndServe(addr, h) becomes srv.ListenAndServe() on a new srv := &http.Server{Addr: addr, Handler: h}; so for ListenAndServeTLS, Serve and ServeTLS", startToMethod},
+	{"exit-in-handler", "go http.ListenAndServe(addr, h) becomes go srv.ListenAndServe() on a new srv, as for missing-sigterm", startToMethod},
 	{"request-context-cancelled", "return x becomes return context.WithoutCancel(x)", withoutCancel},
 }
 
@@ -499,6 +500,19 @@ var stmtRewrites = []stmtRewrite{
 	{"missing-sigterm", "a bare start(...) becomes err := start(...), the error then checked", startAssigned},
 	{"missing-sigterm", "exit(start(...)) becomes if err := start(...); cond { exit(err) }", exitOnStartError},
 	{"exit-before-drain", "exit(start(...)) becomes if err := start(...); cond { exit(err) }", exitOnStartError},
+}
+
+// returnRewrites reshape a return statement whose one result is call.
+var returnRewrites = []stmtRewrite{
+	{"exit-before-drain", "return start(...) becomes if err := start(...); cond { return err }, then waits for the drain", returnOnStartError},
+}
+
+func returnOnStartError(f *srcFile, call *ast.CallExpr, alts func(ast.Node) []alt) []alt {
+	var out []alt
+	for _, a := range alts(call) {
+		out = append(out, alt{`if` + ident + `:=` + a.re + `;.*\{return` + ident + `\}`, a.also})
+	}
+	return out
 }
 
 func selectorCall(e ast.Expr) (*ast.CallExpr, *ast.SelectorExpr, bool) {
@@ -668,13 +682,21 @@ func exprAlts(f *srcFile, check string, stmt ast.Stmt, n ast.Node) []alt {
 // each matching one whole statement of the golden.
 func stmtAlts(f *srcFile, check string, s ast.Stmt) []alt {
 	alts := exprAlts(f, check, s, s)
-	if es, ok := s.(*ast.ExprStmt); ok {
-		if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
-			for _, rw := range stmtRewrites {
+	reshape := func(e ast.Expr, rewrites []stmtRewrite) {
+		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+			for _, rw := range rewrites {
 				if rw.check == check {
 					alts = append(alts, rw.apply(f, call, func(n ast.Node) []alt { return exprAlts(f, check, s, n) })...)
 				}
 			}
+		}
+	}
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		reshape(s.X, stmtRewrites)
+	case *ast.ReturnStmt:
+		if len(s.Results) == 1 {
+			reshape(s.Results[0], returnRewrites)
 		}
 	}
 	for i := range alts {

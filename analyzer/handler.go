@@ -102,7 +102,7 @@ func (w *walker) statement(s ast.Stmt) {
 	switch s := s.(type) {
 	case nil:
 	case *ast.GoStmt:
-		// Runs concurrently.
+		w.goroutine(s)
 	case *ast.DeferStmt:
 		// Runs when the function returns (not when it exits).
 		d := &walker{m: w.m, inCallee: true, stmt: s}
@@ -253,6 +253,14 @@ func (m *model) otherValues(list []ast.Expr) bool {
 	return true
 }
 
+// endsWithBreak reports whether body ends with a break without a label.
+func endsWithBreak(body []ast.Stmt) bool {
+	if !endsWith(body, token.BREAK) {
+		return false
+	}
+	return body[len(body)-1].(*ast.BranchStmt).Label == nil
+}
+
 func endsWith(body []ast.Stmt, tok token.Token) bool {
 	if len(body) == 0 {
 		return false
@@ -349,6 +357,9 @@ func (w *walker) selectStmt(s *ast.SelectStmt) {
 		// Have: the wait point. Only its case is on the handler path.
 		w.emit(event{kind: evWait, node: sigRecv, wait: sigKind})
 		w.list(sigCase.Body)
+		if endsWithBreak(sigCase.Body) {
+			w.ended = false // break leaves the select only: what follows it runs
+		}
 		return
 	case timersOnly && !hasDefault && (sigCase == nil || len(s.Body.List) > 1):
 		w.emit(event{kind: evDelay, node: s, dur: minDur, constDur: constDur})
@@ -444,23 +455,81 @@ func (w *walker) recv(u *ast.UnaryExpr) {
 func (w *walker) call(call *ast.CallExpr) {
 	m := w.m
 	fn := m.callee(call)
-	if fn == nil {
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-			switch obj := m.pass.TypesInfo.Uses[id].(type) {
-			case *types.Var:
-				if ctx := m.cancels[obj]; ctx != nil {
-					w.emit(event{kind: evRelay, node: call, relay: valCtx, relayVar: ctx})
-				} else if m.params[obj] {
-					// A callback the caller passed in: it may drain.
-					w.emit(event{kind: evBlock, node: call})
-				}
-			case *types.Builtin:
-				if obj.Name() == "close" && len(call.Args) == 1 {
-					w.relay(call, call.Args[0], valChan)
-				}
-			}
-		}
+	if fn != nil {
+		w.callFunc(call, fn, true)
 		return
+	}
+	// Have: a call through a function value, or of a builtin.
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		switch obj := m.pass.TypesInfo.Uses[id].(type) {
+		case *types.Var:
+			if ctx := m.cancels[obj]; ctx != nil {
+				w.emit(event{kind: evRelay, node: call, relay: valCtx, relayVar: ctx})
+				return
+			}
+		case *types.Builtin:
+			if obj.Name() == "close" && len(call.Args) == 1 {
+				w.relay(call, call.Args[0], valChan)
+			}
+			return
+		}
+	}
+	if targets := m.funcTargets(call.Fun); !targets.empty() {
+		w.callValue(call, targets)
+	} else if v := m.localVar(call.Fun); v != nil && m.params[v] {
+		// A callback the caller passed in, from where we cannot see: it may drain.
+		w.emit(event{kind: evBlock, node: call})
+	}
+}
+
+// callValue composes what a call through a function value may run: each
+// function that may be stored there, one after another.
+func (w *walker) callValue(call *ast.CallExpr, targets funcSet) {
+	for _, n := range targets.local {
+		w.inline(n)
+	}
+	for _, fn := range targets.ext {
+		w.callFunc(call, fn, false)
+	}
+}
+
+// goroutine composes what a goroutine started here does that matters to
+// the handler path it may be on: its drains and stops, and the delays
+// before them, up to its first wait (which waits for a second signal).
+// Its exits, and delays followed by no drain (a watchdog's
+// time.Sleep(30*time.Second); os.Exit(1)), race the path rather than
+// follow it, and are left out.
+func (w *walker) goroutine(s *ast.GoStmt) {
+	g := &walker{m: w.m, inCallee: true, stmt: s}
+	g.expr(s.Call)
+	w.concurrent(g.events)
+}
+
+// concurrent composes the events of a goroutine (see goroutine).
+func (w *walker) concurrent(evs []event) {
+	if i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait }); i >= 0 {
+		evs = evs[:i]
+	}
+	last := -1
+	for i, e := range evs {
+		if e.kind == evDrain || e.kind == evClose {
+			last = i
+		}
+	}
+	for _, e := range evs[:last+1] {
+		if e.kind != evExit {
+			w.emit(e)
+		}
+	}
+}
+
+// callFunc classifies a call of fn; direct: fn is what call.Fun names (not
+// a function value that holds it).
+func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
+	m := w.m
+	drainCall := call
+	if !direct {
+		drainCall = nil // (no server to name or context to check through a value)
 	}
 	switch {
 	case isSleep(fn):
@@ -471,12 +540,22 @@ func (w *walker) call(call *ast.CallExpr) {
 		w.emit(event{kind: evExit, node: call})
 		return
 	case isDrain(fn):
-		w.emit(event{kind: evDrain, node: call, call: call})
+		w.emit(event{kind: evDrain, node: call, call: drainCall})
 		return
-	case isClose(fn):
+	case isClose(fn) && direct:
 		w.emit(event{kind: evClose, node: call, call: call})
 		return
-	case fn.Name() == "Err" && len(call.Args) == 0:
+	case isOnceDo(fn) && len(call.Args) == 1:
+		// once.Do(stop) runs stop now (or it has run already).
+		w.callValue(call, m.funcTargets(call.Args[0]))
+		return
+	case isErrgroupGo(fn) && len(call.Args) == 1:
+		// g.Go(f) runs f in a goroutine that g.Wait joins.
+		g := &walker{m: m, inCallee: true, stmt: w.stmt}
+		g.callValue(call, m.funcTargets(call.Args[0]))
+		w.concurrent(g.events)
+		return
+	case direct && fn.Name() == "Err" && len(call.Args) == 0:
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && m.valueKind(sel.X, 0)&valCtx != 0 {
 			w.emit(event{kind: evWait, node: call, wait: valDone})
 			return
@@ -486,16 +565,21 @@ func (w *walker) call(call *ast.CallExpr) {
 		w.inline(m.byFunc[fn])
 		return
 	}
+	if !direct {
+		return // (facts of another package's function value: not followed yet)
+	}
 	// A function of another package may wait for the signal, then drain
 	// or exit, all in one call (a library's Run, CatchSignals).
 	waits := m.pass.ImportObjectFact(fn, new(waitsForSignal))
 	if waits {
 		w.emit(event{kind: evWait, node: call, callee: fn, wait: valDone})
 		// Functions handed to it are callbacks it runs after the signal:
-		// CatchSignals(func() { srv.Shutdown(ctx) }).
+		// CatchSignals(func() { srv.Shutdown(ctx) }), CatchSignals(stop).
 		for _, arg := range call.Args {
-			if lit, ok := ast.Unparen(arg).(*ast.FuncLit); ok {
-				w.inline(m.byLit[lit])
+			if t := m.pass.TypesInfo.TypeOf(arg); t != nil {
+				if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+					w.callValue(call, m.funcTargets(arg))
+				}
 			}
 		}
 	}
@@ -508,13 +592,95 @@ func (w *walker) call(call *ast.CallExpr) {
 		w.emit(event{kind: evDrain, node: call, callee: fn})
 	case fn.Pkg() != m.pass.Pkg && m.cfgs.NoReturn(fn) && !isPackageFunc(fn, "runtime", "Goexit"):
 		w.emit(event{kind: evExit, node: call, callee: fn})
-	case recvNamed(fn) != nil || isInterfaceMethod(fn):
-		switch fn.Name() {
-		case "Wait", "Stop", "GracefulStop", "Shutdown", "Drain", "ShutdownWithContext", "ShutdownWithTimeout":
-			// Unknown, but likely waits for the server or stops it.
-			w.emit(event{kind: evBlock, node: call, callee: fn})
+	case isDrainLike(fn) || m.pass.ImportObjectFact(fn, new(mayDrain)) || m.implementedByDrain(fn):
+		// An interface's Shutdown or Stop(ctx), or a method some type of
+		// this package drains in: it may drain.
+		w.emit(event{kind: evBlock, node: call, callee: fn})
+	case (recvNamed(fn) != nil || isInterfaceMethod(fn)) && fn.Name() == "Wait":
+		// A join (sync.WaitGroup, errgroup.Group, a library's Wait): what
+		// it waits for may drain.
+		w.emit(event{kind: evBlock, node: call, callee: fn})
+	}
+	// A concrete method of another package merely named Stop, Shutdown or
+	// Close is known by its facts: without a drains fact it does not drain
+	// (a container manager's Stop), and it waits for nothing.
+}
+
+// isRunGroupMethod reports whether fn is the named method of oklog/run's
+// Group (or of oklog's older pkg/group, the same API).
+func isRunGroupMethod(fn *types.Func, name string) bool {
+	recv := recvNamed(fn)
+	return fn.Name() == name && recv != nil && recv.Obj().Name() == "Group" && isRunPackage(recv.Obj().Pkg())
+}
+
+// isRunPackage reports whether pkg is github.com/oklog/run (or oklog's
+// pkg/group).
+func isRunPackage(pkg *types.Package) bool {
+	return pkg != nil && (pkg.Path() == "github.com/oklog/run" || pkg.Path() == "github.com/oklog/oklog/pkg/group")
+}
+
+// isErrgroupGo reports whether fn is (*errgroup.Group).Go.
+func isErrgroupGo(fn *types.Func) bool {
+	recv := recvNamed(fn)
+	return fn.Name() == "Go" && recv != nil && recv.Obj().Name() == "Group" && inPackage(recv.Obj(), "golang.org/x/sync/errgroup")
+}
+
+// isOnceDo reports whether fn is (*sync.Once).Do.
+func isOnceDo(fn *types.Func) bool {
+	recv := recvNamed(fn)
+	return fn.Name() == "Do" && recv != nil && recv.Obj().Name() == "Once" && inPackage(recv.Obj(), "sync")
+}
+
+// isDrainLike reports whether fn is an interface method that may be a
+// drain: named Shutdown, GracefulStop, Drain, ShutdownWithContext or
+// ShutdownWithTimeout, or Stop taking a context (kratos' transport.Server).
+// Its implementations are unknown, so a handler path through it stays
+// quiet. A Stop() or Close() with no context is not taken for a drain.
+func isDrainLike(fn *types.Func) bool {
+	if !isInterfaceMethod(fn) {
+		return false
+	}
+	switch fn.Name() {
+	case "Shutdown", "GracefulStop", "Drain", "ShutdownWithContext", "ShutdownWithTimeout":
+		return true
+	case "Stop":
+		params := fn.Type().(*types.Signature).Params()
+		return params.Len() > 0 && isContextType(params.At(0).Type())
+	}
+	return false
+}
+
+// implementedByDrain reports whether fn is an interface method that a
+// type of this package implements with a method that drains or may drain.
+func (m *model) implementedByDrain(fn *types.Func) bool {
+	if !isInterfaceMethod(fn) {
+		return false
+	}
+	iface, ok := fn.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	if m.drainingMethods == nil {
+		m.drainingMethods = make(map[string][]*types.Func)
+		for _, n := range m.nodes {
+			if n.fn != nil && recvNamed(n.fn) != nil && (n.reachesDrain || n.reachesMayDrain) {
+				m.drainingMethods[n.fn.Name()] = append(m.drainingMethods[n.fn.Name()], n.fn)
+			}
 		}
 	}
+	for _, impl := range m.drainingMethods[fn.Name()] {
+		t := impl.Type().(*types.Signature).Recv().Type()
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			return true
+		}
+	}
+	return false
+}
+
+// isContextType reports whether t is context.Context.
+func isContextType(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Name() == "Context" && inPackage(named.Obj(), "context")
 }
 
 func isInterfaceMethod(fn *types.Func) bool {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -37,9 +38,9 @@ func reportExitInHandler(p *program, r *reporter) {
 			case evReturn:
 				d := analysis.Diagnostic{
 					Pos: path.wait.node.Pos(), End: path.wait.node.End(),
-					Message: "main returns after the signal without draining the server: " +
+					Message: path.entry.fn.Name() + " returns after the signal without draining the server: " +
 						"the process exits and in-flight requests are cut",
-					Related: returnRelated(e),
+					Related: returnRelated(path.entry, e),
 				}
 				if fix, ok := exitFix(p, r.cfg, path, e); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -51,11 +52,11 @@ func reportExitInHandler(p *program, r *reporter) {
 	}
 }
 
-func returnRelated(e event) []analysis.RelatedInformation {
+func returnRelated(entry *fnode, e event) []analysis.RelatedInformation {
 	if e.node == nil {
 		return nil
 	}
-	return []analysis.RelatedInformation{related(e.node, "main returns here")}
+	return []analysis.RelatedInformation{related(e.node, entry.fn.Name()+" returns here")}
 }
 
 // reportShutdownWithoutDelay reports a drain on a handler path with no
@@ -82,7 +83,7 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 				case short != nil:
 					msg = fmt.Sprintf("the %v delay before %s is shorter than the min-delay setting (%v): load balancers "+
 						"may still route here when the listeners close", short.dur, drain, r.cfg.MinDelay)
-				case hasDelay(path.events[i+1:]):
+				case hasDelay(path.events[i+1:], r.cfg.MinDelay):
 					msg = "the delay comes after " + drain + ", which has already closed the listeners: " +
 						"move it before " + drain + " so that load balancers stop routing here first"
 				}
@@ -99,7 +100,7 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 				// has its wait inside: a delay before the call would only
 				// hold up the start.
 				if e.node != path.wait.node {
-					if fix, ok := insertDelayFix(p, r.cfg, e); ok {
+					if fix, ok := insertDelayFix(p, r.cfg, path, e); ok {
 						d.SuggestedFixes = []analysis.SuggestedFix{fix}
 					}
 				}
@@ -110,9 +111,11 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 	}
 }
 
-func hasDelay(events []event) bool {
+// hasDelay reports whether events hold a delay that counts: one of a
+// duration known only at run time, or of at least minDelay.
+func hasDelay(events []event, minDelay time.Duration) bool {
 	for _, e := range events {
-		if e.kind == evDelay {
+		if e.kind == evDelay && (!e.constDur || e.dur >= minDelay) {
 			return true
 		}
 	}
@@ -158,8 +161,8 @@ func reportShutdownContextDone(p *program, r *reporter) {
 				continue
 			}
 			arg := e.call.Args[0]
-			if p.valueKind(arg, 0)&valCtx == 0 {
-				continue
+			if p.kindAt(arg, e.call.Pos())&valCtx == 0 {
+				continue // (ctx = a fresh context with a timeout, assigned after the signal context)
 			}
 			d := analysis.Diagnostic{
 				Pos: e.node.Pos(), End: e.node.End(),

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // The model says what the functions of one package do. It is a graph of
@@ -30,7 +32,8 @@ import (
 // makes sigtermcheck quieter (subscriptions), never for knowledge that
 // causes reports (server starts).
 type model struct {
-	pass *analysis.Pass
+	pass      *analysis.Pass
+	inspector *inspector.Inspector
 
 	nodes   []*fnode // in source order
 	byFunc  map[*types.Func]*fnode
@@ -42,14 +45,18 @@ type model struct {
 	// package (a nil entry: modified in a way we do not follow).
 	assigns map[*types.Var][]ast.Expr
 
-	subs      []*subscription // every subscription written in this package
-	subByCall map[*ast.CallExpr]*subscription
+	subs       []*subscription // every subscription written in this package
+	afterFuncs []site          // calls of context.AfterFunc
+	actors     []site          // calls of oklog/run's (*Group).Add
+	subByCall  map[*ast.CallExpr]*subscription
 
-	// Signal values (sigflow.go).
-	flows   []flow
-	returns []ret
-	sigVals map[*types.Var]valKind
-	cancels map[*types.Var]*types.Var // cancel func -> its context (ctx, cancel := context.WithCancel(...))
+	// Signal values (sigflow.go) and function values (funcvalues.go).
+	flows     []flow
+	elemFlows []flow                 // struct literal fields, range values
+	varFuncs  map[*types.Var]funcSet // memo of varTargets
+	returns   []ret
+	sigVals   map[*types.Var]valKind
+	cancels   map[*types.Var]*types.Var // cancel func -> its context (ctx, cancel := context.WithCancel(...))
 
 	importsWaiters *bool // memo of mayWait's look at imported facts
 	returnsSig     map[*types.Func][]valKind
@@ -60,6 +67,9 @@ type model struct {
 	evCache     map[*fnode][]event // events of each node, walked on its own
 	summaries   map[*fnode][]event // events of each node, seen from a caller (summaryOf)
 	summarizing map[*fnode]bool
+
+	drainingMethods map[string][]*types.Func // by name: methods that drain or may drain (implementedByDrain)
+	delayMemo       map[*fnode]*delays       // see delaysOf
 
 	// signal resolution memo; a value of sigUnknown stands in while a
 	// variable's own resolution is in progress (cycles).
@@ -77,15 +87,17 @@ type fnode struct {
 	calls []*fnode
 	weak  []*fnode
 
-	starts []*site         // server starts written in this node
-	subs   []*subscription // subscriptions written in this node
-	drains bool            // calls Shutdown, or a function that drains
-	rets   [][]ast.Expr    // the results of its return statements
+	starts   []*site         // server starts written in this node
+	subs     []*subscription // subscriptions written in this node
+	drains   bool            // calls Shutdown, or a function that drains
+	mayDrain bool            // calls an interface method named like a drain, or a function that may drain
+	rets     [][]ast.Expr    // the results of its return statements
 
 	// Summaries over everything the node may run (see propagate).
-	reachesStart bool
-	reachedSigs  sigset
-	reachesDrain bool
+	reachesStart    bool
+	reachedSigs     sigset
+	reachesDrain    bool
+	reachesMayDrain bool
 }
 
 // A site is a place in the package being analyzed where something the
@@ -109,21 +121,24 @@ type subscription struct {
 
 func buildModel(pass *analysis.Pass) *model {
 	m := &model{
-		pass:    pass,
-		byFunc:  make(map[*types.Func]*fnode),
-		varInit: make(map[*types.Var]*fnode),
-		assigns: make(map[*types.Var][]ast.Expr),
-		varSigs: make(map[*types.Var]sigset),
+		pass:      pass,
+		inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		byFunc:    make(map[*types.Func]*fnode),
+		varInit:   make(map[*types.Var]*fnode),
+		assigns:   make(map[*types.Var][]ast.Expr),
+		varSigs:   make(map[*types.Var]sigset),
 
 		subByCall:  make(map[*ast.CallExpr]*subscription),
 		sigVals:    make(map[*types.Var]valKind),
 		cancels:    make(map[*types.Var]*types.Var),
+		varFuncs:   make(map[*types.Var]funcSet),
 		returnsSig: make(map[*types.Func][]valKind),
 		byLit:      make(map[*ast.FuncLit]*fnode),
 
 		cfgs:        pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
 		evCache:     make(map[*fnode][]event),
 		summaries:   make(map[*fnode][]event),
+		delayMemo:   make(map[*fnode]*delays),
 		summarizing: make(map[*fnode]bool),
 		params:      make(map[*types.Var]bool),
 	}
@@ -192,8 +207,8 @@ func buildModel(pass *analysis.Pass) *model {
 		}
 	}
 	m.resolveSignalValues()
-	m.resolveRelays()
 	m.propagate()
+	m.resolveRelays()
 	return m
 }
 
@@ -245,6 +260,10 @@ func (m *model) walk(n *fnode, root ast.Node) {
 
 		case *ast.CompositeLit:
 			m.constructs(n, info.TypeOf(x))
+			m.recordElemFlows(x)
+
+		case *ast.RangeStmt:
+			m.recordElemFlows(x)
 
 		case *ast.AssignStmt:
 			m.recordAssign(x.Lhs, x.Rhs)
@@ -287,6 +306,9 @@ func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr)
 	switch obj := m.pass.TypesInfo.Uses[id].(type) {
 	case *types.Func:
 		fn := obj.Origin()
+		if isDrainLike(fn) {
+			n.mayDrain = true
+		}
 		if fn.Pkg() == m.pass.Pkg {
 			if callee := m.byFunc[fn]; callee != nil {
 				n.calls = append(n.calls, callee)
@@ -320,6 +342,12 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 	case isServerStart(fn):
 		n.starts = append(n.starts, &site{node: n, expr: expr})
 		return
+	case isPackageFunc(fn, "context", "AfterFunc") && call != nil && len(call.Args) == 2:
+		m.afterFuncs = append(m.afterFuncs, site{node: n, expr: call})
+		return
+	case isRunGroupMethod(fn, "Add") && call != nil:
+		m.actors = append(m.actors, site{node: n, expr: call})
+		return
 	case isNotify(fn) || isNotifyContext(fn):
 		s := &subscription{site: site{node: n, expr: expr}, notify: fn, sigs: sigUnknown}
 		if call != nil && len(call.Args) > 0 {
@@ -333,6 +361,9 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 	}
 	if isDrain(fn) || m.pass.ImportObjectFact(fn, new(drains)) {
 		n.drains = true
+	}
+	if m.pass.ImportObjectFact(fn, new(mayDrain)) {
+		n.mayDrain = true
 	}
 	if m.pass.ImportObjectFact(fn, new(startsServer)) {
 		n.starts = append(n.starts, &site{node: n, expr: expr, callee: fn})
@@ -403,6 +434,8 @@ func (m *model) propagate() {
 		func(n *fnode) *bool { return &n.reachesStart }, or)
 	union(m.nodes, calls, func(n *fnode) bool { return n.drains },
 		func(n *fnode) *bool { return &n.reachesDrain }, or)
+	union(m.nodes, calls, func(n *fnode) bool { return n.mayDrain },
+		func(n *fnode) *bool { return &n.reachesMayDrain }, or)
 	union(m.nodes, withWeak, func(n *fnode) sigset {
 		var sigs sigset
 		for _, s := range n.subs {
@@ -449,6 +482,8 @@ func (m *model) exportFacts() {
 		}
 		if n.reachesDrain {
 			m.pass.ExportObjectFact(n.fn, new(drains))
+		} else if n.reachesMayDrain {
+			m.pass.ExportObjectFact(n.fn, new(mayDrain))
 		}
 		if ks := m.returnsSig[n.fn]; slices.ContainsFunc(ks, func(k valKind) bool { return k != 0 }) {
 			fact := &returnsSignal{Kinds: make([]uint8, len(ks))}
@@ -460,7 +495,7 @@ func (m *model) exportFacts() {
 		if canWait && slices.ContainsFunc(m.eventsOf(n), func(e event) bool { return e.kind == evWait }) {
 			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
 		}
-		if d, ok := m.alwaysDelays(n); ok {
+		if d := m.delaysOf(n); d != nil {
 			m.pass.ExportObjectFact(n.fn, d)
 		}
 	}
@@ -504,26 +539,6 @@ func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
-}
-
-// alwaysDelays reports whether n's body delays in a statement of its own
-// at its top level, which every call of it then runs.
-func (m *model) alwaysDelays(n *fnode) (*delays, bool) {
-	for _, s := range n.body.List {
-		switch s.(type) {
-		case *ast.ExprStmt, *ast.SelectStmt:
-		default:
-			continue
-		}
-		w := &walker{m: m}
-		w.statement(s)
-		for _, e := range w.events {
-			if e.kind == evDelay {
-				return &delays{Nanos: int64(e.dur), Const: e.constDur}, true
-			}
-		}
-	}
-	return nil, false
 }
 
 // mayWait reports whether any code of this package can learn of a

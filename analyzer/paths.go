@@ -1,6 +1,9 @@
 package analyzer
 
-import "slices"
+import (
+	"go/ast"
+	"slices"
+)
 
 // A handlerPath is what runs after a wait point: the events that follow
 // it in the function that waits (same-package callees inlined), up to a
@@ -19,28 +22,125 @@ func (p *program) handlerPaths() []*handlerPath {
 		return p.paths
 	}
 	p.paths = []*handlerPath{}
+	late := p.lateGoroutines()
 	for _, n := range p.nodes {
-		if !p.runs[n] || n.body == nil {
-			continue
+		if !p.runs[n] || n.body == nil || late[n] {
+			continue // (a goroutine started after the signal waits for a second one: the force-quit path)
 		}
 		evs := p.eventsOf(n)
 		i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait })
 		if i < 0 {
 			continue
 		}
+		if p.waitsInWrapper(n, evs[i]) {
+			continue // the wrapper's own path is the one to judge
+		}
 		path := &handlerPath{entry: n, wait: evs[i]}
 		rest := slices.Clone(evs[i+1:])
 		if j := slices.IndexFunc(rest, func(e event) bool { return e.kind == evWait && e.wait&valChan != 0 }); j >= 0 {
 			rest = rest[:j]
 		}
-		if n != p.main {
+		if !p.exitsOnReturn()[n] {
 			// A goroutine or helper returning ends nothing but itself.
 			rest = slices.DeleteFunc(rest, func(e event) bool { return e.kind == evReturn })
 		}
 		path.events = rest
 		p.paths = append(p.paths, path)
 	}
+	p.paths = append(p.paths, p.afterFuncPaths()...)
+	p.paths = append(p.paths, p.runGroupPaths()...)
 	return p.paths
+}
+
+// runGroupPaths returns the handler paths of oklog/run groups: when the
+// signal actor (run.SignalHandler, or an execute function that waits for
+// the signal) returns, the group calls every actor's interrupt function,
+// in the order they were added. The path starts at the signal actor's
+// Add and runs the interrupts of the actors added in the same function.
+func (p *program) runGroupPaths() []*handlerPath {
+	var paths []*handlerPath
+	for _, signal := range p.actors {
+		if !p.runs[signal.node] || !p.isSignalActor(signal.expr.(*ast.CallExpr)) {
+			continue
+		}
+		w := &walker{m: p.model, inCallee: true}
+		for _, a := range p.actors {
+			if call := a.expr.(*ast.CallExpr); a.node == signal.node && len(call.Args) == 2 {
+				w.callValue(call, p.funcTargets(call.Args[1]))
+			}
+		}
+		wait := event{kind: evWait, node: signal.expr, wait: valDone}
+		paths = append(paths, &handlerPath{entry: signal.node, wait: wait, events: w.events})
+	}
+	return paths
+}
+
+// isSignalActor reports whether a run.Group's Add call adds the signal
+// actor: g.Add(run.SignalHandler(ctx, sigs...)) with a termination
+// signal, or an execute function that waits for one.
+func (p *program) isSignalActor(add *ast.CallExpr) bool {
+	if len(add.Args) == 1 {
+		call, ok := ast.Unparen(add.Args[0]).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := p.callee(call)
+		if fn == nil || !isRunPackage(fn.Pkg()) || fn.Name() != "SignalHandler" {
+			return false
+		}
+		sigs := sigAll
+		if len(call.Args) > 1 {
+			sigs = p.notifySignals(call, call.Args[1:])
+		}
+		return sigs.terminates()
+	}
+	if len(add.Args) != 2 {
+		return false
+	}
+	for _, f := range p.funcTargets(add.Args[0]).local {
+		if slices.ContainsFunc(p.eventsOf(f), func(e event) bool { return e.kind == evWait }) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsInWrapper reports whether n's wait point w lies in the body of
+// another function whose return ends the process (see exitsOnReturn):
+// main calling os.Exit(run()) waits inside run, whose path says it all.
+func (p *program) waitsInWrapper(n *fnode, w event) bool {
+	if within(w.node, n.body) {
+		return false
+	}
+	for wrapper := range p.exitsOnReturn() {
+		if wrapper != n && within(w.node, wrapper.body) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether node x lies inside node y.
+func within(x, y ast.Node) bool {
+	return y.Pos() <= x.Pos() && x.End() <= y.End()
+}
+
+// afterFuncPaths returns the handler paths of context.AfterFunc(ctx, f)
+// calls that run, on a signal context: f runs when the signal arrives.
+func (p *program) afterFuncPaths() []*handlerPath {
+	var paths []*handlerPath
+	for _, s := range p.afterFuncs {
+		call := s.expr.(*ast.CallExpr)
+		if !p.runs[s.node] || p.valueKind(call.Args[0], 0)&valCtx == 0 {
+			continue
+		}
+		wait := event{kind: evWait, node: call, wait: valDone}
+		for _, f := range p.funcTargets(call.Args[1]).local {
+			events := slices.DeleteFunc(slices.Clone(p.eventsOf(f)), func(e event) bool { return e.kind == evReturn })
+			paths = append(paths, &handlerPath{entry: f, wait: wait, events: events})
+		}
+	}
+	return paths
 }
 
 // drains reports whether some handler path of the program drains.

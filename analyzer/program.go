@@ -1,6 +1,10 @@
 package analyzer
 
-import "go/types"
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+)
 
 // A program is the part of package main's model that runs: what main,
 // the init functions and the package-level initializers reach, plus what
@@ -11,8 +15,10 @@ type program struct {
 	mayRun map[*fnode]bool // reachable through calls and weak edges
 	sigs   sigset          // every signal the program may subscribe to
 	paths  []*handlerPath  // computed on first use
+	exits  map[*fnode]bool // see exitsOnReturn; computed on first use
 
-	fixNames map[*types.Scope]map[string]bool // names fixes declare, per scope
+	fixNames   map[*types.Scope]map[string]bool // names fixes declare, per scope
+	introduced map[*ast.CallExpr]string         // server variables fixes introduce, by start (introduceServer)
 }
 
 func (m *model) program() *program {
@@ -25,7 +31,8 @@ func (m *model) program() *program {
 		runs:   reach(roots, func(n *fnode) []*fnode { return n.calls }),
 		mayRun: reach(roots, withWeak),
 
-		fixNames: make(map[*types.Scope]map[string]bool),
+		fixNames:   make(map[*types.Scope]map[string]bool),
+		introduced: make(map[*ast.CallExpr]string),
 	}
 	for _, r := range roots {
 		p.sigs |= r.reachedSigs
@@ -79,4 +86,88 @@ func reach(roots []*fnode, succ func(*fnode) []*fnode) map[*fnode]bool {
 		stack = append(stack, succ(n)...)
 	}
 	return seen
+}
+
+// exitsOnReturn returns main and the program's own wrappers of it: the
+// functions whose return ends the process because main ends right after
+// calling them, as in os.Exit(run()), log.Fatal(run()),
+// if err := run(); err != nil { log.Fatal(err) } or run() as main's last
+// statement (SPEC 2: the start, wait and drain inside run are judged as
+// if written in main). A wrapper's own wrappers are found the same way.
+func (p *program) exitsOnReturn() map[*fnode]bool {
+	if p.exits != nil {
+		return p.exits
+	}
+	p.exits = make(map[*fnode]bool)
+	if p.main == nil {
+		return p.exits
+	}
+	work := []*fnode{p.main}
+	for len(work) > 0 {
+		n := work[len(work)-1]
+		work = work[:len(work)-1]
+		if p.exits[n] || n.body == nil {
+			continue
+		}
+		p.exits[n] = true
+		list := n.body.List
+		for i, s := range list {
+			if w := p.wrapped(s); w != nil && !p.goesOn(list[i+1:]) {
+				work = append(work, w)
+			}
+		}
+	}
+	return p.exits
+}
+
+// wrapped returns the function of this package that statement s calls
+// and after which s ends or exits: run() in run(), err := run(),
+// os.Exit(run()), log.Fatal(run()), return run() and
+// if err := run(); ... { ... }.
+func (p *program) wrapped(s ast.Stmt) *fnode {
+	var e ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	case *ast.IfStmt:
+		if init, ok := s.Init.(*ast.AssignStmt); ok && len(init.Rhs) == 1 && !p.goesOn(s.Body.List) {
+			e = init.Rhs[0]
+		}
+	case *ast.ReturnStmt:
+		if len(s.Results) == 1 {
+			e = s.Results[0]
+		}
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if p.isExitCall(call) && len(call.Args) == 1 {
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+			call = inner // os.Exit(run())
+		}
+	}
+	fn := p.callee(call)
+	if fn == nil || fn.Pkg() != p.pass.Pkg {
+		return nil
+	}
+	return p.byFunc[fn]
+}
+
+// goesOn reports whether running stmts may keep the process alive: they
+// wait, block, delay or drain (anything but exiting or returning at once).
+func (p *program) goesOn(stmts []ast.Stmt) bool {
+	w := &walker{m: p.model, inCallee: true}
+	w.list(stmts)
+	return slices.ContainsFunc(w.events, func(e event) bool {
+		switch e.kind {
+		case evWait, evBlock, evDelay, evDrain:
+			return true
+		}
+		return false
+	})
 }

@@ -150,6 +150,32 @@ func (m *model) valueKind(e ast.Expr, idx int) valKind {
 	return 0
 }
 
+// kindAt is valueKind for a use of e at pos: when e is a local variable,
+// the value of its last assignment before pos in the source decides
+// (ctx, cancel = context.WithTimeout(context.Background(), ...) before
+// Shutdown(ctx) replaces the signal context that ctx held before). The
+// flow-insensitive valueKind serves everywhere else.
+func (m *model) kindAt(e ast.Expr, pos token.Pos) valKind {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return m.valueKind(e, 0)
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == m.pass.Pkg.Scope() {
+		return m.valueKind(e, 0) // a field or package-level variable
+	}
+	var last *flow
+	for i, f := range m.flows {
+		if f.dst == v && f.src.Pos() < pos && f.src.Pos() > v.Pos() && (last == nil || f.src.Pos() > last.src.Pos()) {
+			last = &m.flows[i]
+		}
+	}
+	if last == nil {
+		return m.valueKind(e, 0)
+	}
+	return m.valueKind(last.src, last.idx)
+}
+
 // contextDerivers are the context package's functions whose first result
 // is done when their first argument is.
 var contextDerivers = map[string]bool{

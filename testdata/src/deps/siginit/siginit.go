@@ -1,4 +1,4 @@
-package siginit // want package:"subscribes\\(SIGTERM\\)"
+package siginit // want package:"subscribes\\(SIGTERM\\)" package:"matters"
 
 // siginit subscribes to SIGTERM in its initialization, so every program
 // importing it handles SIGTERM.

@@ -1,4 +1,4 @@
-// Package sigkit subscribes to signals on behalf of programs.
+// Package sigkit subscribes to signals on behalf of programs. // want package:"matters"
 package sigkit
 
 import (

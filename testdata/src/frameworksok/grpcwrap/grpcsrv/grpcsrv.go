@@ -1,4 +1,4 @@
-// Package grpcsrv wraps a gRPC server: its Start returns nil only once
+// Package grpcsrv wraps a gRPC server: its Start returns nil only once // want package:"matters"
 // GracefulStop is over, which a program cannot tell from its name.
 package grpcsrv
 

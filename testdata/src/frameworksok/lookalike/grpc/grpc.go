@@ -1,4 +1,4 @@
-// Package grpc is not google.golang.org/grpc.
+// Package grpc is not google.golang.org/grpc. // want package:"matters"
 package grpc
 
 import "net"
