@@ -57,6 +57,13 @@ func (l listener) dialAddr() (netip.AddrPort, bool) {
 	return netip.AddrPort{}, false
 }
 
+// accepts reports whether l accepts connections to the loopback address
+// addr.
+func (l listener) accepts(addr netip.AddrPort) bool {
+	ip := l.local.Addr().Unmap()
+	return l.local.Port() == addr.Port() && (ip.IsUnspecified() || ip == addr.Addr())
+}
+
 // canDiscover reports whether this system lets the harness find the
 // sockets a process listens on.
 func canDiscover() bool {

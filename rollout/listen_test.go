@@ -175,3 +175,23 @@ dropped: 2416 of 3228 requests
 		t.Errorf("String() =\n%s", got)
 	}
 }
+
+func TestAccepts(t *testing.T) {
+	for _, c := range []struct {
+		local, addr string
+		want        bool
+	}{
+		{"127.0.0.1:8080", "127.0.0.1:8080", true},
+		{"0.0.0.0:8080", "127.0.0.1:8080", true},
+		{"[::]:8080", "127.0.0.1:8080", true},
+		{"[::]:8080", "[::1]:8080", true},
+		{"[::1]:8080", "127.0.0.1:8080", false},
+		{"127.0.0.1:8080", "127.0.0.1:9090", false},
+		{"10.0.0.1:8080", "127.0.0.1:8080", false},
+	} {
+		l := listener{netip.MustParseAddrPort(c.local)}
+		if got := l.accepts(netip.MustParseAddrPort(c.addr)); got != c.want {
+			t.Errorf("listener on %s accepts %s: %v, want %v", c.local, c.addr, got, c.want)
+		}
+	}
+}

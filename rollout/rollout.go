@@ -149,7 +149,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			return nil, err
 		}
 	}
-	p, err := start(ctx, &cfg, binary)
+	p, err := start(&cfg, binary)
 	if err != nil {
 		return nil, err
 	}
@@ -177,11 +177,10 @@ type process struct {
 	cmd    *exec.Cmd
 	output *tailBuffer
 	exited chan struct{} // closed when the program has ended
-	err    error         // cmd.Wait's error, once exited is closed
 }
 
 // start starts the program.
-func start(ctx context.Context, cfg *Config, binary string) (*process, error) {
+func start(cfg *Config, binary string) (*process, error) {
 	cmd := exec.Command(binary, cfg.Args...)
 	cmd.Dir = cfg.Dir
 	cmd.Env = append(os.Environ(), cfg.Env...)
@@ -196,7 +195,7 @@ func start(ctx context.Context, cfg *Config, binary string) (*process, error) {
 		return nil, fmt.Errorf("rollout: %v", err)
 	}
 	go func() {
-		p.err = cmd.Wait()
+		cmd.Wait() // its state is in cmd.ProcessState
 		close(p.exited)
 	}()
 	return p, nil
@@ -276,7 +275,7 @@ func (p *process) listening(want netip.AddrPort) (netip.AddrPort, bool, error) {
 	}
 	if want.IsValid() {
 		for _, l := range ls {
-			if a, ok := l.dialAddr(); ok && a.Port() == want.Port() {
+			if l.accepts(want) {
 				return want, true, nil
 			}
 		}
@@ -309,7 +308,7 @@ func (p *process) listening(want netip.AddrPort) (netip.AddrPort, bool, error) {
 // rollout runs the traffic, sends SIGTERM, and reports.
 func (p *process) rollout(ctx context.Context, addr netip.AddrPort) (*Report, error) {
 	cfg := p.cfg
-	tr := newTraffic(cfg, addr)
+	tr := newTraffic(cfg, addr, p.exited)
 	tr.run()
 	abort := func(err error) (*Report, error) {
 		p.kill()

@@ -29,9 +29,10 @@ var errElsewhere = errors.New("rollout: after the window, new connections go to 
 // traffic sends the requests of one rollout and counts what their clients
 // see.
 type traffic struct {
-	cfg   *Config
-	addr  netip.AddrPort
-	start time.Time // when traffic started, for monotonic phase times
+	cfg    *Config
+	addr   netip.AddrPort
+	exited <-chan struct{} // closed when the program has ended
+	start  time.Time       // when traffic started, for monotonic phase times
 
 	signaled atomic.Int64 // nanoseconds from start to SIGTERM, 0 before it
 	stopping atomic.Bool  // no new requests once set
@@ -45,10 +46,11 @@ type traffic struct {
 	examples [numOutcomes]string // the first error of each outcome
 }
 
-// newTraffic returns the traffic of a rollout toward addr.
-func newTraffic(cfg *Config, addr netip.AddrPort) *traffic {
+// newTraffic returns the traffic of a rollout toward addr, served by a
+// program whose end closes exited.
+func newTraffic(cfg *Config, addr netip.AddrPort, exited <-chan struct{}) *traffic {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &traffic{cfg: cfg, addr: addr, start: time.Now(), ctx: ctx, cancel: cancel}
+	return &traffic{cfg: cfg, addr: addr, exited: exited, start: time.Now(), ctx: ctx, cancel: cancel}
 }
 
 // run starts the clients: those that open a new connection for each
@@ -139,7 +141,9 @@ func (t *traffic) freshClient() {
 // window a closed connection is replaced; after it, the client's
 // requests go elsewhere.
 func (t *traffic) keepAliveClient() {
-	c := t.client(t.keepAliveTransport())
+	tr := t.keepAliveTransport()
+	defer tr.CloseIdleConnections()
+	c := t.client(tr)
 	for range maxRequestsPerClient {
 		if !t.sendGET(c) || !t.sleep(t.cfg.Interval) {
 			return
@@ -152,15 +156,21 @@ func (t *traffic) keepAliveClient() {
 // chunked body before it writes the response, so each request is in
 // flight on the server for the whole upload, whatever the handler does.
 //
-// It speaks HTTP/1.1 itself, so as to watch the connection for closeWait
-// after each response: a draining server closes a kept-alive connection
-// right after a response it prepared before Shutdown began (net/http
-// settles keep-alive before it reads the rest of the body), and an
-// upload sent on it in that instant would be lost to HTTP/1.1's
-// keep-alive race, which no program can avoid (a POST is not retried).
+// It speaks HTTP/1.1 itself, so as to stay out of HTTP/1.1's keep-alive
+// race, which no program can avoid: a server may close a kept-alive
+// connection, idle in its eyes, just as a request is sent on it, and the
+// client cannot know whether the request was processed (a POST is not
+// retried). A draining net/http server does that right after a response
+// it prepared before Shutdown began (it settles keep-alive before it
+// reads the rest of the body), so the client watches the connection for
+// closeWait after each response; and Shutdown closes the connections
+// idle at its start, so an upload that fails in its first half on a
+// reused connection, while the program lives on, is sent again as a new
+// request.
 func (t *traffic) slowClient() {
 	var conn net.Conn
 	var br *bufio.Reader
+	reused := false // whether conn carried an upload already
 	defer func() {
 		if conn != nil {
 			conn.Close()
@@ -180,56 +190,76 @@ func (t *traffic) slowClient() {
 				}
 				continue
 			}
-			conn, br = c, bufio.NewReader(c)
+			conn, br, reused = c, bufio.NewReader(c), false
 		}
-		keep, o, err := t.upload(conn, br)
-		t.record(phase, o, err)
-		if !keep || closedByPeer(conn, br, closeWait) {
+		res := t.upload(conn, br)
+		if res.keep && closedByPeer(conn, br, closeWait) {
+			res.keep = false
+		}
+		if !res.keep {
 			conn.Close()
 			conn = nil
 		}
+		if reused && res.early && res.outcome != OK && t.stillRunning() {
+			// A live server closed the kept-alive connection as the
+			// upload began, before reading it: the keep-alive race
+			// again, as Shutdown closes the connections idle at its
+			// start. Send the upload anew, on a new connection if load
+			// balancers still route here.
+			continue
+		}
+		t.record(phase, res.outcome, res.err)
+		reused = true
 		if !t.sleep(0) {
 			return
 		}
 	}
 }
 
-// upload sends one slow request on conn and reads its response. It
-// returns the outcome, and whether the connection can carry another
-// request.
-func (t *traffic) upload(conn net.Conn, br *bufio.Reader) (keep bool, o Outcome, err error) {
+// An uploadResult is what came of a slow upload.
+type uploadResult struct {
+	outcome Outcome
+	err     error
+	keep    bool // whether the connection can carry another request
+	early   bool // whether it failed in its first half
+}
+
+// upload sends one slow request on conn and reads its response.
+func (t *traffic) upload(conn net.Conn, br *bufio.Reader) uploadResult {
 	conn.SetDeadline(time.Now().Add(t.cfg.RequestTimeout))
 	defer conn.SetDeadline(time.Time{})
 	stop := context.AfterFunc(t.ctx, func() { conn.SetDeadline(time.Unix(1, 0)) })
 	defer stop()
 
-	_, err = fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: %s\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n", t.cfg.Path, t.addr)
-	pause := t.cfg.SlowDuration / slowChunks
-	for i := 0; err == nil && i < slowChunks; i++ {
-		if i > 0 && !pauseCtx(t.ctx, pause) {
-			return false, Timeout, t.ctx.Err()
+	_, err := fmt.Fprintf(conn, "POST %s HTTP/1.1\r\nHost: %s\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n", t.cfg.Path, t.addr)
+	chunks := 0 // sent
+	for err == nil && chunks < slowChunks {
+		if chunks > 0 && !pauseCtx(t.ctx, t.cfg.SlowDuration/slowChunks) {
+			return uploadResult{outcome: Timeout, err: t.ctx.Err()}
 		}
-		_, err = fmt.Fprintf(conn, "%x\r\n%s\r\n", len(slowChunk), slowChunk)
+		if _, err = fmt.Fprintf(conn, "%x\r\n%s\r\n", len(slowChunk), slowChunk); err == nil {
+			chunks++
+		}
 	}
 	if err == nil {
 		_, err = io.WriteString(conn, "0\r\n\r\n")
 	}
 	if err != nil {
-		return false, classify(err), err
+		return uploadResult{outcome: classify(err), err: err, early: chunks < slowChunks/2}
 	}
 	resp, err := http.ReadResponse(br, &http.Request{Method: http.MethodPost})
 	if err != nil {
-		return false, classify(err), err
+		return uploadResult{outcome: classify(err), err: err}
 	}
 	_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
 	resp.Body.Close()
 	switch {
 	case err != nil:
-		return false, classify(err), err
+		return uploadResult{outcome: classify(err), err: err}
 	case resp.StatusCode >= 500:
-		return !resp.Close, Status5xx, errors.New(resp.Status)
+		return uploadResult{outcome: Status5xx, err: errors.New(resp.Status), keep: !resp.Close}
 	}
-	return !resp.Close, OK, nil
+	return uploadResult{outcome: OK, keep: !resp.Close}
 }
 
 // slowChunks is the number of chunks of a slow upload, and slowChunk
@@ -238,6 +268,22 @@ const (
 	slowChunks = 10
 	slowChunk  = "slow upload\n"
 )
+
+// raceCheck is how long a program that cut an upload as it began may take
+// to exit, if its end is what cut it.
+const raceCheck = 50 * time.Millisecond
+
+// stillRunning reports whether the program still runs raceCheck from now.
+func (t *traffic) stillRunning() bool {
+	timer := time.NewTimer(raceCheck)
+	defer timer.Stop()
+	select {
+	case <-t.exited:
+		return false
+	case <-timer.C:
+		return true
+	}
+}
 
 // closeWait is how long a slow client waits after a response to see
 // whether the server closes the connection: far longer than the server
