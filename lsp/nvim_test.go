@@ -31,9 +31,14 @@ local WAIT = tonumber(env.SIGTERMCHECK_WAIT_MS)
 
 local function ms() return math.floor((hrtime() - t0) / 1e6) end
 
+-- The server's log comes as window/logMessage, which Neovim writes to its
+-- lsp.log at level INFO; what a server writes on stderr it logs as ERROR.
+vim.lsp.set_log_level('info')
+result.lsp_log = vim.lsp.get_log_path()
+
 local config = {
   name = 'sigtermcheck',
-  cmd = { env.SIGTERMCHECK_LSP, '-logfile', env.SIGTERMCHECK_LOG },
+  cmd = { env.SIGTERMCHECK_LSP },
   root_dir = env.SIGTERMCHECK_ROOT,
   init_options = { ['min-delay'] = '5s' },
 }
@@ -124,6 +129,7 @@ vim.api.nvim_create_autocmd('VimEnter', {
 // nvimResult is what nvimInit records.
 type nvimResult struct {
 	Error          string `json:"error"`
+	LSPLog         string `json:"lsp_log"`
 	Filetype       string `json:"filetype"`
 	OffsetEncoding string `json:"offset_encoding"`
 	Diagnostics    []struct {
@@ -171,7 +177,6 @@ func TestNeovim(t *testing.T) {
 	file := filepath.Join(dir, "main.go")
 	initFile := filepath.Join(tmp, "init.lua")
 	out := filepath.Join(tmp, "result.json")
-	logFile := filepath.Join(tmp, "server.log")
 	if err := os.WriteFile(initFile, []byte(nvimInit), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +187,6 @@ func TestNeovim(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"SIGTERMCHECK_LSP="+bin,
-		"SIGTERMCHECK_LOG="+logFile,
 		"SIGTERMCHECK_ROOT="+dir,
 		"SIGTERMCHECK_FILE="+file,
 		"SIGTERMCHECK_OUT="+out,
@@ -196,8 +200,6 @@ func TestNeovim(t *testing.T) {
 	start := time.Now()
 	output, err := cmd.CombinedOutput()
 	elapsed := time.Since(start)
-	serverLog, _ := os.ReadFile(logFile)
-	t.Logf("server log:\n%s", serverLog)
 	if ctx.Err() != nil {
 		t.Fatalf("nvim did not finish within %v\n%s", 3*wait, output)
 	}
@@ -217,8 +219,21 @@ func TestNeovim(t *testing.T) {
 	}
 	t.Logf("nvim ran %v; diagnostics shown %d ms after start, cleared at %d ms", elapsed.Round(time.Millisecond),
 		res.Timings.FirstDiagnosticsMS, res.Timings.ClearedMS)
-	if m := regexp.MustCompile(`first diagnostics published (\S+) after`).FindSubmatch(serverLog); m != nil {
+	// Neovim's lsp.log has the server's log lines, as information, and
+	// no error.
+	lspLog, err := os.ReadFile(res.LSPLog)
+	if err != nil {
+		t.Fatalf("Neovim's lsp.log: %v", err)
+	}
+	t.Logf("Neovim's lsp.log:\n%s", lspLog)
+	if m := regexp.MustCompile(`first diagnostics published (\S+) after`).FindSubmatch(lspLog); m != nil {
 		t.Logf("time to first diagnostics (server): %s", m[1])
+	}
+	if !regexp.MustCompile(`(?m)^\[INFO\].*analyzed 1 package\(s\)`).Match(lspLog) {
+		t.Error("Neovim's lsp.log has no INFO line with the server's \"analyzed 1 package(s)\"")
+	}
+	if regexp.MustCompile(`(?m)^\[ERROR\]`).Match(lspLog) {
+		t.Error("Neovim's lsp.log has ERROR lines")
 	}
 
 	if res.Filetype != "go" || res.OffsetEncoding != "utf-16" {
