@@ -54,7 +54,11 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, cfg *Config) (any, error) {
-	if !canMatter(pass) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err // (the flags are each valid, their combination is not)
+	}
+	relevant := canMatter(pass)
+	if !relevant && !declaresSignalList(pass) {
 		// Have: a package that cannot start, stop or signal anything.
 		exportDelays(pass)
 		if pass.Pkg.Name() == "main" {
@@ -62,8 +66,11 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		}
 		return nil, nil
 	}
-	if pass.Pkg.Name() != "main" {
+	if relevant && pass.Pkg.Name() != "main" {
 		pass.ExportPackageFact(new(matters)) // (nothing imports a program)
+	}
+	if quietPackages[pass.Pkg.Path()] {
+		return nil, nil // known by name (intrinsics.go): nothing to build
 	}
 	m := buildModel(pass)
 	m.exportFacts()
@@ -74,7 +81,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		return nil, nil
 	}
 	r := newReporter(pass, cfg)
-	p := m.program()
+	p := m.program(cfg)
 	if len(p.starts()) > 0 {
 		// Have: a server. Check how it is stopped.
 		reportMissingSIGTERM(p, r)
@@ -83,6 +90,8 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		reportShutdownWithoutDelay(p, r)
 		reportCloseInsteadOfShutdown(p, r)
 		reportShutdownContextDone(p, r)
+		reportDeadlineBeforeDelay(p, r)
+		reportGracePeriodExceeded(p, r)
 		reportRequestContextCancelled(p, r)
 	}
 	r.reportBadDirectives()

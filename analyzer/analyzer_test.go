@@ -150,3 +150,22 @@ func TestDeepChain(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata, analyzer.New(), "deepchain/...")
 }
+
+func TestGracePeriodExceeded(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, only(t, "grace-period-exceeded"), "graceperiod/...", "graceperiodok/...")
+}
+
+// TestPrestopDelay runs with -prestop-delay=15s (and -delay=10s, to fit
+// the grace period): the preStop hook's sleep is a delay before every
+// drain, and part of the grace period's budget.
+func TestPrestopDelay(t *testing.T) {
+	t.Parallel()
+	a := only(t, "shutdown-without-delay", "grace-period-exceeded")
+	for flag, value := range map[string]string{"prestop-delay": "15s", "delay": "10s"} {
+		if err := a.Flags.Set(flag, value); err != nil {
+			t.Fatal(err)
+		}
+	}
+	analysistest.Run(t, testdata, a, "prestop/...")
+}

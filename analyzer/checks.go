@@ -22,6 +22,7 @@ var checks = []check{
 	{checkCloseInsteadOfShutdown, "the SIGTERM handler calls Close, cutting in-flight requests"},
 	{checkShutdownContextDone, "Shutdown is given a context that is already done"},
 	{checkRequestContextCancelled, "BaseContext ties every request to the signal context"},
+	{checkGracePeriodExceeded, "the delays leave the drain too little of the pod's grace period"},
 }
 
 const (
@@ -32,6 +33,7 @@ const (
 	checkCloseInsteadOfShutdown  = "close-instead-of-shutdown"
 	checkShutdownContextDone     = "shutdown-context-done"
 	checkRequestContextCancelled = "request-context-cancelled"
+	checkGracePeriodExceeded     = "grace-period-exceeded"
 )
 
 // docURL is where each check's README section lives.

@@ -17,11 +17,25 @@ type Config struct {
 	Delay time.Duration
 	// Disable lists the names of checks that are turned off.
 	Disable []string
+	// GracePeriod is the pod's terminationGracePeriodSeconds: SIGKILL
+	// comes that long after the pod starts stopping (SPEC 3.8). Zero (in
+	// a Config built by hand) means unknown: no budget is checked.
+	GracePeriod time.Duration
+	// PrestopDelay is how long the pod's preStop hook sleeps before
+	// SIGTERM is sent: a delay before every drain, inside the budget.
+	PrestopDelay time.Duration
+	// MinDrain is the shortest time a drain may be left (SPEC 3.6, 3.8).
+	MinDrain time.Duration
 }
 
 // DefaultConfig returns the settings used when no flag is given.
 func DefaultConfig() Config {
-	return Config{MinDelay: 5 * time.Second, Delay: 15 * time.Second}
+	return Config{
+		MinDelay:    5 * time.Second,
+		Delay:       15 * time.Second,
+		GracePeriod: 30 * time.Second,
+		MinDrain:    5 * time.Second,
+	}
 }
 
 // Validate reports the first invalid setting, naming its flag.
@@ -31,6 +45,19 @@ func (c Config) Validate() error {
 	}
 	if c.Delay <= 0 {
 		return fmt.Errorf("-delay: must be positive, got %v", c.Delay)
+	}
+	if c.GracePeriod < 0 {
+		return fmt.Errorf("-grace-period: must be positive, got %v", c.GracePeriod)
+	}
+	if c.PrestopDelay < 0 || c.MinDrain < 0 {
+		return fmt.Errorf("-prestop-delay and -min-drain: must not be negative, got %v and %v", c.PrestopDelay, c.MinDrain)
+	}
+	if c.Delay < c.MinDelay {
+		return fmt.Errorf("-delay (%v) is shorter than -min-delay (%v): the delay that fixes insert would be reported", c.Delay, c.MinDelay)
+	}
+	if c.GracePeriod > 0 && c.PrestopDelay+c.Delay+c.MinDrain > c.GracePeriod {
+		return fmt.Errorf("-prestop-delay (%v) + -delay (%v) + -min-drain (%v) exceed -grace-period (%v): a fixed program would be killed before it drains",
+			c.PrestopDelay, c.Delay, c.MinDrain, c.GracePeriod)
 	}
 	for _, name := range c.Disable {
 		if checkByName(name) == nil {
@@ -50,6 +77,12 @@ func (c *Config) registerFlags(fs *flag.FlagSet) {
 		"shortest constant delay accepted before Shutdown")
 	fs.Var(durationFlag{&c.Delay, "delay", true}, "delay",
 		"propagation delay that suggested fixes insert")
+	fs.Var(durationFlag{&c.GracePeriod, "grace-period", true}, "grace-period",
+		"the pod's terminationGracePeriodSeconds: SIGKILL comes this long after SIGTERM and the preStop hook")
+	fs.Var(durationFlag{&c.PrestopDelay, "prestop-delay", false}, "prestop-delay",
+		"how long the pod's preStop hook sleeps: a delay before every drain")
+	fs.Var(durationFlag{&c.MinDrain, "min-drain", false}, "min-drain",
+		"shortest time a drain may be left, by its deadline or the grace period")
 	fs.Var(disableFlag{&c.Disable}, "disable",
 		"comma-separated list of checks to turn off: "+strings.Join(CheckNames(), ", "))
 }

@@ -21,6 +21,11 @@ func TestNewWithConfig(t *testing.T) {
 		{"negative min-delay", analyzer.Config{MinDelay: -time.Second, Delay: time.Second}, "-min-delay: must not be negative"},
 		{"zero delay", analyzer.Config{MinDelay: time.Second}, "-delay: must be positive"},
 		{"unknown check", analyzer.Config{Delay: time.Second, Disable: []string{"missing-sigterm", "nope"}}, `-disable: unknown check "nope" (known checks: missing-sigterm, exit-in-handler`},
+		{"delay under min-delay", analyzer.Config{MinDelay: 5 * time.Second, Delay: time.Second}, "-delay (1s) is shorter than -min-delay (5s)"},
+		{"budget fits", withBudget(30*time.Second, 10*time.Second, 5*time.Second), ""},
+		{"budget exceeded", withBudget(0, 15*time.Second, 5*time.Second), "-prestop-delay (15s) + -delay (15s) + -min-drain (5s) exceed -grace-period (30s)"},
+		{"negative prestop", withBudget(30*time.Second, -time.Second, 5*time.Second), "-prestop-delay and -min-drain: must not be negative"},
+		{"unknown grace period", analyzer.Config{Delay: time.Minute}, ""},
 	} {
 		a, err := analyzer.NewWithConfig(tc.cfg)
 		switch {
@@ -50,4 +55,15 @@ func TestFlagsAreOwn(t *testing.T) {
 			t.Errorf("-%s=%s: no error", flag, value)
 		}
 	}
+}
+
+// withBudget returns the default settings with the given grace period,
+// preStop delay and minimum drain; a zero grace period keeps the default.
+func withBudget(grace, prestop, minDrain time.Duration) analyzer.Config {
+	cfg := analyzer.DefaultConfig()
+	if grace != 0 {
+		cfg.GracePeriod = grace
+	}
+	cfg.PrestopDelay, cfg.MinDrain = prestop, minDrain
+	return cfg
 }

@@ -19,9 +19,15 @@ import (
 // whole lines before the statement that holds the reported call, with
 // that statement's indentation, so the result is gofmt-clean.
 
-// shutdownTimeout bounds the Shutdown that fixes introduce. With the
-// default 15s delay it fits Kubernetes' default 30s grace period.
-const shutdownTimeout = 10 * time.Second
+// shutdownTimeout bounds the Shutdown that fixes introduce: 10s, or what
+// the grace period leaves after the preStop hook and the fix's delay
+// (Validate keeps that at least -min-drain).
+func shutdownTimeout(cfg *Config) time.Duration {
+	if cfg.GracePeriod == 0 {
+		return 10 * time.Second
+	}
+	return min(10*time.Second, cfg.GracePeriod-cfg.PrestopDelay-cfg.Delay)
+}
 
 // delayComment explains an inserted delay.
 const delayComment = "// let load balancers stop routing here before the listeners close"
@@ -163,7 +169,7 @@ func insertDelayFix(p *program, cfg *Config, path *handlerPath, e event) (analys
 		return analysis.SuggestedFix{}, false
 	}
 	at := e.stmt
-	if s := p.deadlineStmt(e.node.(*ast.CallExpr), path.wait.node); s != nil {
+	if s, _ := p.deadlineOf(e.node.(*ast.CallExpr), path.wait.node); s != nil {
 		at = s
 	}
 	at = p.outsideLoops(at, path.wait.node)
@@ -175,22 +181,22 @@ func insertDelayFix(p *program, cfg *Config, path *handlerPath, e event) (analys
 	return ed.fix("Insert a propagation delay before " + p.drainName(e)), true
 }
 
-// deadlineStmt returns the statement that starts the deadline of a drain
+// deadlineOf returns the statement that starts the deadline of a drain
 // call's context, ctx, cancel := context.WithTimeout(...) (or WithDeadline),
-// when it is the last assignment of the context variable the drain is
-// given, in the drain's own function, and runs after the wait point; or
-// nil.
-func (p *program) deadlineStmt(drain *ast.CallExpr, wait ast.Node) ast.Stmt {
+// and its call, when it is the last assignment of the context variable
+// the drain is given, in the drain's own function, and runs after the
+// wait point; or nil.
+func (p *program) deadlineOf(drain *ast.CallExpr, wait ast.Node) (ast.Stmt, *ast.CallExpr) {
 	if drain == nil || len(drain.Args) == 0 {
-		return nil
+		return nil, nil
 	}
 	id, ok := ast.Unparen(drain.Args[0]).(*ast.Ident)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	v, ok := p.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	var src ast.Expr // the last assignment of v before the drain
 	for _, f := range p.flows {
@@ -200,37 +206,37 @@ func (p *program) deadlineStmt(drain *ast.CallExpr, wait ast.Node) ast.Stmt {
 	}
 	call, ok := ast.Unparen(src).(*ast.CallExpr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	if fn := p.callee(call); fn == nil || !inPackage(fn, "context") || !deadlineFuncs[fn.Name()] {
-		return nil
+		return nil, nil
 	}
 	// Have: the deadline's call. It must be in the drain's function, and
 	// after the wait: below it in the function that waits, or anywhere in
 	// a function called after the wait.
 	cur, ok := p.inspector.Root().FindNode(call)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	fn := p.enclosingNode(cur)
 	if fn == nil || fn.body == nil || drain.Pos() < fn.body.Pos() || drain.End() > fn.body.End() {
-		return nil
+		return nil, nil
 	}
 	if fn.body.Pos() <= wait.Pos() && wait.End() <= fn.body.End() {
 		if call.Pos() < wait.End() {
-			return nil // started before the signal (SPEC 3.6)
+			return nil, nil // started before the signal (SPEC 3.6)
 		}
 	} else if slices.ContainsFunc(p.summaryOf(fn), func(e event) bool { return e.kind == evWait }) {
-		return nil // it waits itself, in a callee: positions do not tell the order
+		return nil, nil // it waits itself, in a callee: positions do not tell the order
 	}
 	// Insert before the statement of a statement list that holds it.
 	for c := range cur.Enclosing() {
 		switch c.ParentEdgeKind() {
 		case edge.BlockStmt_List, edge.CaseClause_Body, edge.CommClause_Body:
-			return c.Node().(ast.Stmt)
+			return c.Node().(ast.Stmt), call
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // enclosingNode returns the node of the function or function literal
@@ -303,7 +309,7 @@ func (ed *editor) shutdownLines(delay time.Duration) shutdownLines {
 	t, c := ed.pkg("time"), ed.pkg("context")
 	ctx, cancel := ed.fresh("shutdownCtx"), ed.fresh("cancel")
 	lines = append(lines,
-		fmt.Sprintf("%s, %s := %sWithTimeout(%sBackground(), %s)", ctx, cancel, c, c, durationArg(shutdownTimeout, t)),
+		fmt.Sprintf("%s, %s := %sWithTimeout(%sBackground(), %s)", ctx, cancel, c, c, durationArg(shutdownTimeout(ed.p.cfg), t)),
 		"defer "+cancel+"()")
 	return shutdownLines{lines, ctx}
 }
@@ -321,7 +327,7 @@ func (ed *editor) drainLines(api *serverAPI, delay time.Duration) (lines []strin
 		if delay > 0 {
 			lines = append(lines, ed.delayLine(delay))
 		}
-		return lines, api.drain + "(" + durationArg(shutdownTimeout, ed.pkg("time")) + ")"
+		return lines, api.drain + "(" + durationArg(shutdownTimeout(ed.p.cfg), ed.pkg("time")) + ")"
 	default: // drainUnbounded
 		if delay > 0 {
 			lines = append(lines, ed.delayLine(delay))
@@ -345,7 +351,7 @@ func (ed *editor) drainStatement(api *serverAPI, srv, method string) []string {
 			"}()",
 			"select {",
 			"case <-" + stopped + ":",
-			"case <-" + ed.pkg("time") + "After(" + durationExpr(shutdownTimeout, ed.pkg("time")) + "):",
+			"case <-" + ed.pkg("time") + "After(" + durationExpr(shutdownTimeout(ed.p.cfg), ed.pkg("time")) + "):",
 			"\t" + srv + "." + stopName + "() // the deadline passed: cut what is left",
 			"}",
 		}

@@ -64,15 +64,20 @@ func returnRelated(entry *fnode, e event) []analysis.RelatedInformation {
 // before it.
 func reportShutdownWithoutDelay(p *program, r *reporter) {
 	for _, path := range p.handlerPaths() {
-		var short *event // a constant delay shorter than -min-delay
+		// The preStop hook's sleep comes before every drain; constant
+		// delays add up.
+		waited := r.cfg.PrestopDelay
 	events:
 		for i, e := range path.events {
+			if waited >= r.cfg.MinDelay {
+				break
+			}
 			switch e.kind {
 			case evDelay:
-				if !e.constDur || e.dur >= r.cfg.MinDelay {
+				if !e.constDur {
 					break events
 				}
-				short = &path.events[i]
+				waited += e.dur
 			case evBlock, evClose, evExit:
 				break events // waits on something we cannot see, or 3.2/3.5 report it
 			case evDrain:
@@ -80,9 +85,13 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 				msg := drain + " right after the signal: it closes the listeners while load balancers still route here for several seconds, " +
 					"so new connections are refused; sleep for a propagation delay first"
 				switch {
-				case short != nil:
+				case waited > 0:
 					msg = fmt.Sprintf("the %v delay before %s is shorter than the min-delay setting (%v): load balancers "+
-						"may still route here when the listeners close", short.dur, drain, r.cfg.MinDelay)
+						"may still route here when the listeners close", waited, drain, r.cfg.MinDelay)
+					if r.cfg.PrestopDelay > 0 {
+						msg = fmt.Sprintf("the %v delay before %s (the preStop hook's %v included) is shorter than the min-delay setting (%v): load balancers "+
+							"may still route here when the listeners close", waited, drain, r.cfg.PrestopDelay, r.cfg.MinDelay)
+					}
 				case hasDelay(path.events[i+1:], r.cfg.MinDelay):
 					msg = "the delay comes after " + drain + ", which has already closed the listeners: " +
 						"move it before " + drain + " so that load balancers stop routing here first"

@@ -466,8 +466,8 @@ func union[T any](nodes []*fnode, succ func(*fnode) []*fnode, own func(*fnode) T
 // exportFacts publishes what this package's functions, initialization and
 // signal variables do, for the packages that import it.
 func (m *model) exportFacts() {
-	if quietPackages[m.pass.Pkg.Path()] || m.pass.Pkg.Name() == "main" {
-		return // intrinsics, or a program: nothing imports it
+	if m.pass.Pkg.Name() == "main" {
+		return // a program: nothing imports it
 	}
 	canWait := m.mayWait()
 	for _, n := range m.nodes {

@@ -11,6 +11,7 @@ import (
 // the initialization of every imported package does.
 type program struct {
 	*model
+	cfg    *Config
 	runs   map[*fnode]bool // reachable from the roots through calls edges
 	mayRun map[*fnode]bool // reachable through calls and weak edges
 	sigs   sigset          // every signal the program may subscribe to
@@ -21,13 +22,14 @@ type program struct {
 	introduced map[*ast.CallExpr]string         // server variables fixes introduce, by start (introduceServer)
 }
 
-func (m *model) program() *program {
+func (m *model) program(cfg *Config) *program {
 	roots := []*fnode{m.init}
 	if m.main != nil {
 		roots = append(roots, m.main)
 	}
 	p := &program{
 		model:  m,
+		cfg:    cfg,
 		runs:   reach(roots, func(n *fnode) []*fnode { return n.calls }),
 		mayRun: reach(roots, withWeak),
 

@@ -22,10 +22,9 @@ func (*matters) AFact()         {}
 func (*matters) String() string { return "matters" }
 
 // canMatter reports whether the package being analyzed can start a
-// server, subscribe to a signal, hold a signal list or drain: it is
-// net/http, os/signal or a framework of section 8, imports one of them
-// or a package that matters, or declares a package-level variable of a
-// signal type (a list for signal.Notify).
+// server, subscribe to a signal or drain: it is net/http, os/signal or a
+// framework of section 8, or imports one of them or a package that
+// matters. Such a package gets the matters fact.
 func canMatter(pass *analysis.Pass) bool {
 	if isRoot(pass.Pkg.Path()) {
 		return true
@@ -34,6 +33,18 @@ func canMatter(pass *analysis.Pass) bool {
 		if isRoot(imp.Path()) || pass.ImportPackageFact(imp, new(matters)) {
 			return true
 		}
+	}
+	return false
+}
+
+// declaresSignalList reports whether the package being analyzed declares
+// a package-level variable of a signal type, a list that programs may
+// spread into signal.Notify: its signalList facts need the model, though
+// its importers need not matter for it. (os.Interrupt and os.Kill are
+// known by name.)
+func declaresSignalList(pass *analysis.Pass) bool {
+	if pass.Pkg.Path() == "os" {
+		return false
 	}
 	scope := pass.Pkg.Scope()
 	for _, name := range scope.Names() {

@@ -1,4 +1,4 @@
-// Package grpc is not google.golang.org/grpc. // want package:"matters"
+// Package grpc is not google.golang.org/grpc.
 package grpc
 
 import "net"
