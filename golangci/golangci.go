@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -54,6 +55,12 @@ type Settings struct {
 	Delay string `json:"delay"`
 	// Disable lists the checks to turn off.
 	Disable []string `json:"disable"`
+	// GracePeriod is the pod's terminationGracePeriodSeconds ("30s").
+	GracePeriod string `json:"grace-period"`
+	// PrestopDelay is how long the pod's preStop hook sleeps ("0s").
+	PrestopDelay string `json:"prestop-delay"`
+	// MinDrain is the shortest time a drain may be left ("5s").
+	MinDrain string `json:"min-drain"`
 }
 
 // plugin is a validated configuration of sigtermcheck.
@@ -84,6 +91,9 @@ var settingKinds = []struct{ key, want string }{
 	{"min-delay", `a duration string such as "5s"`},
 	{"delay", `a duration string such as "15s"`},
 	{"disable", "a list of check names"},
+	{"grace-period", `a duration string such as "30s"`},
+	{"prestop-delay", `a duration string such as "0s"`},
+	{"min-drain", `a duration string such as "5s"`},
 }
 
 // decodeError rewords an error of register.DecodeSettings in terms of the
@@ -110,11 +120,19 @@ func decodeError(err error) error {
 // config turns s into an analyzer configuration and validates it.
 func (s Settings) config() (analyzer.Config, error) {
 	cfg := analyzer.DefaultConfig()
-	if err := parseDuration("min-delay", s.MinDelay, &cfg.MinDelay); err != nil {
-		return cfg, err
-	}
-	if err := parseDuration("delay", s.Delay, &cfg.Delay); err != nil {
-		return cfg, err
+	for _, d := range []struct {
+		name, value string
+		dst         *time.Duration
+	}{
+		{"min-delay", s.MinDelay, &cfg.MinDelay},
+		{"delay", s.Delay, &cfg.Delay},
+		{"grace-period", s.GracePeriod, &cfg.GracePeriod},
+		{"prestop-delay", s.PrestopDelay, &cfg.PrestopDelay},
+		{"min-drain", s.MinDrain, &cfg.MinDrain},
+	} {
+		if err := parseDuration(d.name, d.value, d.dst); err != nil {
+			return cfg, err
+		}
 	}
 	cfg.Disable = s.Disable
 	// The analyzer owns the rules (ranges, check names); building one is
@@ -143,7 +161,12 @@ func parseDuration(name, value string, d *time.Duration) error {
 // ("delay: ...").
 type settingError struct{ err error }
 
-func (e settingError) Error() string { return strings.TrimPrefix(e.err.Error(), "-") }
+func (e settingError) Error() string { return flagDash.ReplaceAllString(e.err.Error(), "$1$2") }
+
+// flagDash matches a flag's leading dash (-min-delay) at the start of a
+// word: in .golangci.yml the settings have no dash.
+var flagDash = regexp.MustCompile(`(^|[ (])-([a-z]+(?:-[a-z]+)*)`)
+
 func (e settingError) Unwrap() error { return e.err }
 
 // BuildAnalyzers returns a fresh sigtermcheck analyzer with the plugin's

@@ -51,18 +51,20 @@ func TestSettings(t *testing.T) {
 		{"empty strings keep the defaults", map[string]any{"min-delay": "", "delay": ""}, def},
 		{
 			"all set",
-			map[string]any{"min-delay": "2s", "delay": "1m30s", "disable": []any{"missing-sigterm"}},
-			analyzer.Config{MinDelay: 2 * time.Second, Delay: 90 * time.Second, Disable: []string{"missing-sigterm"}},
+			map[string]any{"min-delay": "2s", "delay": "1m30s", "disable": []any{"missing-sigterm"},
+				"grace-period": "2m", "prestop-delay": "10s", "min-drain": "10s"},
+			analyzer.Config{MinDelay: 2 * time.Second, Delay: 90 * time.Second, Disable: []string{"missing-sigterm"},
+				GracePeriod: 2 * time.Minute, PrestopDelay: 10 * time.Second, MinDrain: 10 * time.Second},
 		},
 		{
 			"zero min-delay accepts any delay",
 			map[string]any{"min-delay": "0s"},
-			analyzer.Config{MinDelay: 0, Delay: def.Delay},
+			analyzer.Config{MinDelay: 0, Delay: def.Delay, GracePeriod: def.GracePeriod, MinDrain: def.MinDrain},
 		},
 		{
 			"every check by name",
 			map[string]any{"disable": toAny(analyzer.CheckNames())},
-			analyzer.Config{MinDelay: def.MinDelay, Delay: def.Delay, Disable: analyzer.CheckNames()},
+			analyzer.Config{MinDelay: def.MinDelay, Delay: def.Delay, Disable: analyzer.CheckNames(), GracePeriod: def.GracePeriod, MinDrain: def.MinDrain},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -71,7 +73,8 @@ func TestSettings(t *testing.T) {
 				t.Fatalf("New(%v): %v", tc.raw, err)
 			}
 			got := p.(*plugin).cfg
-			if got.MinDelay != tc.want.MinDelay || got.Delay != tc.want.Delay || !slices.Equal(got.Disable, tc.want.Disable) {
+			if got.MinDelay != tc.want.MinDelay || got.Delay != tc.want.Delay || !slices.Equal(got.Disable, tc.want.Disable) ||
+				got.GracePeriod != tc.want.GracePeriod || got.PrestopDelay != tc.want.PrestopDelay || got.MinDrain != tc.want.MinDrain {
 				t.Errorf("New(%v) config = %+v, want %+v", tc.raw, got, tc.want)
 			}
 			as, err := p.BuildAnalyzers()
@@ -80,9 +83,12 @@ func TestSettings(t *testing.T) {
 			}
 			// The analyzer's own flags show the settings it runs with.
 			for flag, want := range map[string]string{
-				"min-delay": tc.want.MinDelay.String(),
-				"delay":     tc.want.Delay.String(),
-				"disable":   strings.Join(tc.want.Disable, ","),
+				"min-delay":     tc.want.MinDelay.String(),
+				"delay":         tc.want.Delay.String(),
+				"disable":       strings.Join(tc.want.Disable, ","),
+				"grace-period":  tc.want.GracePeriod.String(),
+				"prestop-delay": tc.want.PrestopDelay.String(),
+				"min-drain":     tc.want.MinDrain.String(),
 			} {
 				if got := as[0].Flags.Lookup(flag).Value.String(); got != want {
 					t.Errorf("analyzer flag -%s = %q, want %q", flag, got, want)
@@ -124,6 +130,11 @@ func TestSettingsErrors(t *testing.T) {
 			[]string{"delay: must be positive"},
 		},
 		{
+			"delays past the grace period",
+			map[string]any{"delay": "20s", "prestop-delay": "10s"},
+			[]string{"settings: prestop-delay (10s) + delay (20s) + min-drain (5s) exceed grace-period (30s)"},
+		},
+		{
 			"unknown check",
 			map[string]any{"disable": []any{"missing-sigterm", "missing-sigkill"}},
 			[]string{`disable: unknown check "missing-sigkill"`, "missing-sigterm"},
@@ -136,7 +147,7 @@ func TestSettingsErrors(t *testing.T) {
 		{
 			"unknown key",
 			map[string]any{"min_delay": "5s"},
-			[]string{`unknown field "min_delay"`, "known settings: min-delay, delay, disable"},
+			[]string{`unknown field "min_delay"`, "known settings: min-delay, delay, disable, grace-period, prestop-delay, min-drain"},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

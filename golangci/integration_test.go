@@ -163,7 +163,7 @@ func TestGolangciLint(t *testing.T) {
 			{"delay: 15", `settings: delay: want a duration string such as "15s", got a number`},
 			{"delay: 0s", `settings: delay: must be positive, got 0s`},
 			{"disable: [missing-sigkill]", `settings: disable: unknown check "missing-sigkill" (known checks: missing-sigterm, `},
-			{"min_delay: 5s", `unknown field "min_delay" (known settings: min-delay, delay, disable)`},
+			{"min_delay: 5s", `unknown field "min_delay" (known settings: min-delay, delay, disable, grace-period, prestop-delay, min-drain)`},
 		} {
 			dir := buggyModule(t, config(tc.setting))
 			_, code, out := runLint(t, gcl, dir)

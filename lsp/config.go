@@ -15,7 +15,7 @@ import (
 
 // optionNames are the keys initializationOptions accepts: the names of
 // the command-line flags.
-var optionNames = []string{"min-delay", "delay", "disable"}
+var optionNames = []string{"min-delay", "delay", "disable", "grace-period", "prestop-delay", "min-drain"}
 
 // parseOptions reads the initializationOptions of an initialize request
 // and returns an analyzer configured by them. Absent options keep their
@@ -49,6 +49,12 @@ func parseOptions(raw json.RawMessage) (*analysis.Analyzer, error) {
 				cfg.Delay, err = parseDuration(v)
 			case "disable":
 				cfg.Disable, err = parseList(v)
+			case "grace-period":
+				cfg.GracePeriod, err = parseDuration(v)
+			case "prestop-delay":
+				cfg.PrestopDelay, err = parseDuration(v)
+			case "min-drain":
+				cfg.MinDrain, err = parseDuration(v)
 			default:
 				err = fmt.Errorf("unknown option (known options: %s)", strings.Join(optionNames, ", "))
 			}

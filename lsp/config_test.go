@@ -16,7 +16,7 @@ func TestParseOptions(t *testing.T) {
 		{`null`, "5s", "15s", ""},
 		{`{}`, "5s", "15s", ""},
 		{`{"min-delay": "1s"}`, "1s", "15s", ""},
-		{`{"min-delay": "0s", "delay": "1m30s"}`, "0s", "1m30s", ""},
+		{`{"min-delay": "0s", "delay": "1m30s", "grace-period": "2m"}`, "0s", "1m30s", ""},
 		{`{"disable": ["missing-sigterm"]}`, "5s", "15s", "missing-sigterm"},
 		{`{"disable": " missing-sigterm ,"}`, "5s", "15s", "missing-sigterm"},
 		{`{"disable": {}}`, "5s", "15s", ""},

@@ -670,7 +670,7 @@ func TestInitializationOptions(t *testing.T) {
 		{map[string]any{"min-delay": "-2s"}, "-min-delay: must not be negative"},
 		{map[string]any{"disable": []string{"no-such-check"}}, `-disable: unknown check "no-such-check"`},
 		{map[string]any{"disable": 3}, `"disable": want a list of check names`},
-		{map[string]any{"minDelay": "5s"}, `"minDelay": unknown option (known options: min-delay, delay, disable)`},
+		{map[string]any{"minDelay": "5s"}, `"minDelay": unknown option (known options: min-delay, delay, disable, grace-period, prestop-delay, min-drain)`},
 		{[]string{"x"}, "want an object"},
 	} {
 		t.Run(fmt.Sprint(tc.options), func(t *testing.T) {
@@ -694,7 +694,7 @@ func TestInitializationOptions(t *testing.T) {
 				t.Errorf("showMessage = %+v, want the error %q", msg, rpcErr.Message)
 			}
 			// The server stays uninitialized; a corrected initialize works.
-			c.initialize(map[string]any{"min-delay": "1s", "delay": "30s", "disable": map[string]any{}})
+			c.initialize(map[string]any{"min-delay": "1s", "delay": "20s", "disable": map[string]any{}})
 		})
 	}
 }
