@@ -1,12 +1,15 @@
 // Package analyzer implements sigtermcheck, a go/analysis pass that reports
 // HTTP servers which drop requests when Kubernetes stops their pod.
 //
-// The pass works in two layers. model.go builds, for every package, what
-// its functions do: which start a server, which subscribe to termination
-// signals, and so on; that knowledge crosses package boundaries as facts
-// (facts.go). For package main, the checks (one file each) then look at
-// the part of the model reachable from main and the init functions, and
-// fixes.go builds their suggested edits.
+// The pass runs in stages, one direction, a file or two each (README, "How
+// it works"): relevance.go decides from the imports' package facts whether
+// the package can matter at all; values_*.go follow signal and function
+// values; callgraph*.go builds the package's function graph; summaries.go
+// summarizes what each function does to termination, composing callees'
+// bounded summaries; facts.go carries what crosses packages; program.go
+// and paths.go find, in package main, what runs and the handler paths;
+// the check_*.go files report over those paths, and fix*.go build the
+// suggested edits.
 package analyzer
 
 import (
@@ -70,7 +73,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 		pass.ExportPackageFact(new(matters)) // (nothing imports a program)
 	}
 	if quietPackages[pass.Pkg.Path()] {
-		return nil, nil // known by name (intrinsics.go): nothing to build
+		return nil, nil // known by name (known_std.go): nothing to build
 	}
 	m := buildModel(pass)
 	m.exportFacts()

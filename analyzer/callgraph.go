@@ -50,7 +50,7 @@ type model struct {
 	actors     []site          // calls of oklog/run's (*Group).Add
 	subByCall  map[*ast.CallExpr]*subscription
 
-	// Signal values (sigflow.go) and function values (funcvalues.go).
+	// Signal values (values_signals.go) and function values (values_funcs.go).
 	flows     []flow
 	elemFlows []flow                 // struct literal fields, range values
 	varFuncs  map[*types.Var]funcSet // memo of varTargets

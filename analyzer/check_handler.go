@@ -10,7 +10,7 @@ import (
 )
 
 // The checks of what runs after SIGTERM (SPEC 3.2, 3.4, 3.5, 3.6). Each
-// reads the program's handler paths; see paths.go and handler.go.
+// reads the program's handler paths; see paths.go and summaries.go.
 
 // reportExitInHandler reports an exit on a handler path before any drain.
 func reportExitInHandler(p *program, r *reporter) {
