@@ -81,8 +81,8 @@ func init() {
 }
 `
 
-// notRunnable are the net/http programs with a fix golden that the
-// rollout cannot run, and why.
+// notRunnable are the net/http programs with a fix golden whose rollout
+// would tell nothing, and why; the test logs them.
 var notRunnable = map[string]string{
 	"testdata/missingsigterm/rewrite/iferr": "serves TLS with a cert.pem and key.pem it does not have: it exits at once, fixed or not",
 	"testdata/exitinhandler/waitforms": "four goroutines race for one signal channel and others wait in other ways, each to exit: " +
