@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -120,6 +121,19 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 	}
 }
 
+// delaysBeforeDrain reports whether events hold a delay that counts
+// before their first drain.
+func delaysBeforeDrain(events []event, minDelay time.Duration) bool {
+	i := slices.IndexFunc(events, func(e event) bool { return e.kind == evDrain })
+	return i >= 0 && hasDelay(events[:i], minDelay)
+}
+
+// closeAPI returns the server API of an abrupt stop event.
+func (m *model) closeAPI(e event) *serverAPI {
+	api, _ := m.serverCall(e.call)
+	return api
+}
+
 // hasDelay reports whether events hold a delay that counts: one of a
 // duration known only at run time, or of at least minDelay.
 func hasDelay(events []event, minDelay time.Duration) bool {
@@ -137,11 +151,24 @@ func hasDelay(events []event, minDelay time.Duration) bool {
 func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 	for _, path := range p.handlerPaths() {
 	events:
-		for _, e := range path.events {
+		for i, e := range path.events {
 			switch e.kind {
 			case evDrain, evExit, evBlock:
 				break events // drained, exited, or waiting on something we cannot see (a drain's own goroutine)
 			case evClose:
+				if delaysBeforeDrain(path.events[i+1:], r.cfg.MinDelay) {
+					// Have: Close, then the handler's delay, then another
+					// drain. A drain here needs a delay of its own, which
+					// would hold the other drain back by as much.
+					d := analysis.Diagnostic{
+						Pos: e.node.Pos(), End: e.node.End(),
+						Message: p.drainName(e) + " in the SIGTERM handler cuts in-flight requests: stop this server with " +
+							p.closeAPI(e).drain + " after the handler's delay, beside its other drain (no fix: where it goes is yours to choose)",
+						Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
+					}
+					r.report(checkCloseInsteadOfShutdown, d)
+					break events
+				}
 				api, name := p.serverCall(e.call)
 				advice := api.drain + " with a timeout" // (gRPC: Stop once the timeout passes)
 				d := analysis.Diagnostic{

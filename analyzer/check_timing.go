@@ -126,7 +126,7 @@ func reportGracePeriodExceeded(p *program, r *reporter) {
 			case evDrain:
 				left := r.cfg.GracePeriod - r.cfg.PrestopDelay - delay
 				if left >= r.cfg.MinDrain {
-					break events
+					continue // (a later drain may start later)
 				}
 				drain := p.drainName(e)
 				start := fmt.Sprintf("%s starts %v after the pod starts stopping", drain, r.cfg.PrestopDelay+delay)

@@ -1,4 +1,4 @@
-// Command drains waits, then drains, at the bottom of a chain of 40
+// Command drains waits, then drains at the bottom of a chain of 40
 // functions, each calling the next twice: the correct shape, not
 // reported.
 package main
@@ -24,6 +24,7 @@ func main() {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM)
 	<-sigs
+	time.Sleep(15 * time.Second)
 	d00()
 }
 
@@ -223,7 +224,6 @@ func d38() {
 }
 
 func d39() {
-	time.Sleep(15 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(ctx); err != nil {
