@@ -39,8 +39,6 @@ const depsModule = "deps"
 // or missing there (issue 10, item 3). The test asserts that they still
 // drop requests, so that each entry goes once its fix is right.
 var knownUnsafeFixes = map[string]string{
-	"examples/fataldrain": "the close-instead-of-shutdown fix drains the admin server after a 15s delay of its own, before the program's 15s delay: " +
-		"the main server's drain starts 30s after SIGTERM, as the 30s grace period ends, and SIGKILL cuts its requests (item 4's grace-period budget)",
 	"testdata/exitinhandler/logfatal": "the fix drains before the first goroutine's log.Fatal, but the second handler (watch, then die's log.Fatalln) " +
 		"still exits at once, with no fix: the window's connections are refused",
 }
