@@ -356,11 +356,30 @@ func (ed *editor) drainStatement(api *serverAPI, srv, method string) []string {
 			"}",
 		}
 	}
+	logLine := ed.pkg("log") + "Printf(\"shutdown: %v\", err)"
+	if ed.usesSlog() {
+		logLine = ed.pkg("log/slog") + "Error(\"shutdown\", \"err\", err)"
+	}
 	return []string{
 		"if err := " + srv + "." + method + "; err != nil {",
-		"\t" + ed.pkg("log") + "Printf(\"shutdown: %v\", err)",
+		"\t" + logLine,
 		"}",
 	}
+}
+
+// usesSlog reports whether the file logs with log/slog rather than log:
+// it imports log/slog and not log. The fix's log line then keeps to slog.
+func (ed *editor) usesSlog() bool {
+	slog, log := false, false
+	for _, imp := range ed.file.Imports {
+		switch importPath(imp) {
+		case "log/slog":
+			slog = true
+		case "log":
+			log = true
+		}
+	}
+	return slog && !log
 }
 
 // freshContextFix gives a drain a fresh timeout context instead of the

@@ -114,7 +114,9 @@ func (p *program) exitsOnReturn() map[*fnode]bool {
 		p.exits[n] = true
 		list := n.body.List
 		for i, s := range list {
-			if w := p.wrapped(s); w != nil && !p.goesOn(list[i+1:]) {
+			// (A call followed by an exit of its own, wait(); os.Exit(0),
+			// is judged at that exit, on main's path.)
+			if w := p.wrapped(s); w != nil && !p.goesOn(list[i+1:]) && !p.mayExit(list[i+1:]) {
 				work = append(work, w)
 			}
 		}
@@ -158,6 +160,13 @@ func (p *program) wrapped(s ast.Stmt) *fnode {
 		return nil
 	}
 	return p.byFunc[fn]
+}
+
+// mayExit reports whether running stmts may exit the process.
+func (p *program) mayExit(stmts []ast.Stmt) bool {
+	w := &walker{m: p.model, inCallee: true}
+	w.list(stmts)
+	return slices.ContainsFunc(w.events, func(e event) bool { return e.kind == evExit })
 }
 
 // goesOn reports whether running stmts may keep the process alive: they

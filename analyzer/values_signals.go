@@ -145,6 +145,9 @@ func (m *model) valueKind(e ast.Expr, idx int) valKind {
 			return m.valueKind(x.X, idx)
 		}
 	case *ast.CallExpr:
+		if tv, ok := info.Types[x.Fun]; ok && tv.IsType() && len(x.Args) == 1 {
+			return m.valueKind(x.Args[0], idx) // a conversion: (<-chan os.Signal)(c)
+		}
 		return m.callValueKind(x, idx)
 	}
 	return 0
