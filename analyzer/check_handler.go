@@ -121,11 +121,14 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 	}
 }
 
-// delaysBeforeDrain reports whether events hold a delay that counts
-// before their first drain.
-func delaysBeforeDrain(events []event, minDelay time.Duration) bool {
+// nextDrainAfterDelay returns the first drain of events if a delay that
+// counts comes before it, or nil.
+func nextDrainAfterDelay(events []event, minDelay time.Duration) *event {
 	i := slices.IndexFunc(events, func(e event) bool { return e.kind == evDrain })
-	return i >= 0 && hasDelay(events[:i], minDelay)
+	if i < 0 || !hasDelay(events[:i], minDelay) {
+		return nil
+	}
+	return &events[i]
 }
 
 // closeAPI returns the server API of an abrupt stop event.
@@ -156,15 +159,19 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 			case evDrain, evExit, evBlock:
 				break events // drained, exited, or waiting on something we cannot see (a drain's own goroutine)
 			case evClose:
-				if delaysBeforeDrain(path.events[i+1:], r.cfg.MinDelay) {
+				if next := nextDrainAfterDelay(path.events[i+1:], r.cfg.MinDelay); next != nil {
 					// Have: Close, then the handler's delay, then another
-					// drain. A drain here needs a delay of its own, which
-					// would hold the other drain back by as much.
+					// drain. A drain here would need a delay of its own,
+					// holding the other drain back by as much: it goes
+					// beside the other drain instead.
 					d := analysis.Diagnostic{
 						Pos: e.node.Pos(), End: e.node.End(),
 						Message: p.drainName(e) + " in the SIGTERM handler cuts in-flight requests: stop this server with " +
-							p.closeAPI(e).drain + " after the handler's delay, beside its other drain (no fix: where it goes is yours to choose)",
+							p.closeAPI(e).drain + " after the handler's delay, beside its other drain",
 						Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
+					}
+					if fix, ok := moveCloseFix(p, e, *next); ok {
+						d.SuggestedFixes = []analysis.SuggestedFix{fix}
 					}
 					r.report(checkCloseInsteadOfShutdown, d)
 					break events

@@ -433,6 +433,33 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 	return ed.fix("Replace " + name + " with " + api.drain + ", after a propagation delay"), true
 }
 
+// moveCloseFix removes an abrupt stop, srv.Close(), and drains the same
+// server with srv.Shutdown(ctx) just before the handler's later drain,
+// after its delay, with that drain's context (a variable).
+func moveCloseFix(p *program, e, next event) (analysis.SuggestedFix, bool) {
+	none := analysis.SuggestedFix{}
+	sel, ok := ast.Unparen(e.call.Fun).(*ast.SelectorExpr)
+	if !ok || !insertionPoint(e) || !insertionPoint(next) || next.call == nil || len(next.call.Args) != 1 {
+		return none, false
+	}
+	api := p.closeAPI(e)
+	ctx, isIdent := ast.Unparen(next.call.Args[0]).(*ast.Ident)
+	if api == nil || api.drainBy != drainByContext || !isIdent || !isPlainRef(p.pass.TypesInfo, sel.X) {
+		return none, false
+	}
+	if v := p.pass.TypesInfo.Uses[ctx]; v == nil || v.Pos() >= next.stmt.Pos() {
+		return none, false // declared in the drain's own statement
+	}
+	es, ok := e.stmt.(*ast.ExprStmt)
+	if !ok || ast.Unparen(es.X) != e.call || p.fileOfPos(e.stmt.Pos()) != p.fileOfPos(next.stmt.Pos()) {
+		return none, false
+	}
+	ed := p.editor(p.fileOfPos(e.stmt.Pos()), next.stmt.Pos())
+	ed.edits = append(ed.edits, analysis.TextEdit{Pos: e.stmt.Pos(), End: e.stmt.End()}) // (its comment stays)
+	ed.insertBefore(next.stmt, p.src(sel.X)+"."+api.drain+"("+ctx.Name+")")
+	return ed.fix("Replace " + p.drainName(e) + " with " + api.drain + " beside the handler's later drain"), true
+}
+
 func indexOf(events []event, e event) int {
 	for i := range events {
 		if events[i].node == e.node {
