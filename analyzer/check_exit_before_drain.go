@@ -125,6 +125,9 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 			if p.goesOn(list[i+1:]) {
 				continue // it waits for something: the drain, we assume
 			}
+			if ifs, ok := s.(*ast.IfStmt); ok && p.goesOn(ifs.Body.List) {
+				continue // if err := start(); errors.Is(err, http.ErrServerClosed) { <-drained }
+			}
 			drain, name := p.firstDrain()
 			d := analysis.Diagnostic{
 				Pos: start.Pos(), End: start.End(),

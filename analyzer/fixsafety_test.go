@@ -500,6 +500,15 @@ var stmtRewrites = []stmtRewrite{
 	{"missing-sigterm", "a bare start(...) becomes err := start(...), the error then checked", startAssigned},
 	{"missing-sigterm", "exit(start(...)) becomes if err := start(...); cond { exit(err) }", exitOnStartError},
 	{"exit-before-drain", "exit(start(...)) becomes if err := start(...); cond { exit(err) }", exitOnStartError},
+	{"exit-before-drain", "a bare start(...) in main becomes if err := start(...); cond { <-drained }", startThenWait},
+}
+
+func startThenWait(f *srcFile, call *ast.CallExpr, alts func(ast.Node) []alt) []alt {
+	var out []alt
+	for _, a := range alts(call) {
+		out = append(out, alt{`if` + ident + `:=` + a.re + `;.*\{<-` + ident + `\}`, a.also})
+	}
+	return out
 }
 
 // returnRewrites reshape a return statement whose one result is call.
