@@ -492,7 +492,7 @@ func (m *model) exportFacts() {
 			}
 			m.pass.ExportObjectFact(n.fn, fact)
 		}
-		if canWait && slices.ContainsFunc(m.eventsOf(n), func(e event) bool { return e.kind == evWait }) {
+		if canWait && hasEvent(m.eventsOf(n), evWait) {
 			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
 		}
 		if d := m.delaysOf(n); d != nil {

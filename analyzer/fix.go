@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 	"time"
 
@@ -226,7 +225,7 @@ func (p *program) deadlineOf(drain *ast.CallExpr, wait ast.Node) (ast.Stmt, *ast
 		if call.Pos() < wait.End() {
 			return nil, nil // started before the signal (SPEC 3.6)
 		}
-	} else if slices.ContainsFunc(p.summaryOf(fn), func(e event) bool { return e.kind == evWait }) {
+	} else if hasEvent(p.summaryOf(fn), evWait) {
 		return nil, nil // it waits itself, in a callee: positions do not tell the order
 	}
 	// Insert before the statement of a statement list that holds it.

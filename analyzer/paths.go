@@ -98,7 +98,7 @@ func (p *program) isSignalActor(add *ast.CallExpr) bool {
 		return false
 	}
 	for _, f := range p.funcTargets(add.Args[0]).local {
-		if slices.ContainsFunc(p.eventsOf(f), func(e event) bool { return e.kind == evWait }) {
+		if hasEvent(p.eventsOf(f), evWait) {
 			return true
 		}
 	}

@@ -3,7 +3,6 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 )
 
 // A program is the part of package main's model that runs: what main,
@@ -164,21 +163,11 @@ func (p *program) wrapped(s ast.Stmt) *fnode {
 
 // mayExit reports whether running stmts may exit the process.
 func (p *program) mayExit(stmts []ast.Stmt) bool {
-	w := &walker{m: p.model, inCallee: true}
-	w.list(stmts)
-	return slices.ContainsFunc(w.events, func(e event) bool { return e.kind == evExit })
+	return hasEvent(p.stmtEvents(stmts), evExit)
 }
 
 // goesOn reports whether running stmts may keep the process alive: they
 // wait, block, delay or drain (anything but exiting or returning at once).
 func (p *program) goesOn(stmts []ast.Stmt) bool {
-	w := &walker{m: p.model, inCallee: true}
-	w.list(stmts)
-	return slices.ContainsFunc(w.events, func(e event) bool {
-		switch e.kind {
-		case evWait, evBlock, evDelay, evDrain:
-			return true
-		}
-		return false
-	})
+	return hasEvent(p.stmtEvents(stmts), evWait, evBlock, evDelay, evDrain)
 }

@@ -9,11 +9,13 @@ import (
 	"time"
 )
 
-// Handler paths. The walker turns a function body into the events it
-// performs, in execution order: arguments before calls, same-package
-// callees inlined, goroutines and deferred calls left out (they run
-// elsewhere or later), branches taken one after another. The checks read
-// the events that follow a wait point: that is the handler path.
+// Summaries. The walker turns a function body into the events it
+// performs, in execution order: arguments before calls, the bounded
+// summary of each same-package callee (or function value) composed at its
+// call, deferred calls at the return, and of a goroutine started here only
+// its drains and the delays before them (it runs alongside), branches
+// taken one after another. The checks read the events that follow a wait
+// point: that is the handler path.
 //
 // Walking branches in sequence over-approximates what runs, which errs
 // toward silence for the checks that need something before a drain (a
@@ -378,13 +380,18 @@ func (w *walker) selectStmt(s *ast.SelectStmt) {
 	}
 }
 
-func (w *walker) hasWaited() bool {
-	for _, e := range w.events {
-		if e.kind == evWait {
-			return true
-		}
-	}
-	return false
+func (w *walker) hasWaited() bool { return hasEvent(w.events, evWait) }
+
+// hasEvent reports whether events hold an event of one of the kinds.
+func hasEvent(events []event, kinds ...evKind) bool {
+	return slices.ContainsFunc(events, func(e event) bool { return slices.Contains(kinds, e.kind) })
+}
+
+// stmtEvents returns the events of stmts, walked as part of a caller.
+func (m *model) stmtEvents(stmts []ast.Stmt) []event {
+	w := &walker{m: m, inCallee: true}
+	w.list(stmts)
+	return w.events
 }
 
 // recvOperand returns the receive expression of a select case, or nil.
