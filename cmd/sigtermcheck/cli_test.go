@@ -5,6 +5,7 @@ package main_test
 // report, and -fix saying what it left.
 
 import (
+	"encoding/json"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -233,6 +234,84 @@ func TestBadFlagOnce(t *testing.T) {
 	}
 	if n := strings.Count(stderr, "\n"); n > 4 {
 		t.Errorf("go vet -min-delay=abc: %d lines of output, want at most 4:\n%s", n, stderr)
+	}
+}
+
+// TestSettingsErrorOnce checks that settings which do not fit together
+// (SPEC §4) are one error line naming the flags, with a failing exit,
+// from go vet, which runs the tool for every package of the module and
+// every dependency, as from the standalone binary. A second go vet fails
+// the same way: go vet remembered none of the failing runs as a success.
+func TestSettingsErrorOnce(t *testing.T) {
+	t.Parallel()
+	dir := writeModule(t, shop)
+	for _, tc := range []struct {
+		flag, want string
+	}{
+		{"-delay=1s", "-delay (1s) is shorter than -min-delay (5s)"},
+		{"-grace-period=19s", "-prestop-delay (0s) + -delay (15s) + -min-drain (5s) exceed -grace-period (19s)"},
+	} {
+		for i := range 2 {
+			_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, tc.flag, "./...")
+			if code == 0 || errorLines(stderr) != 1 || strings.Count(stderr, tc.want) != 1 {
+				t.Errorf("go vet %s (run %d): exit %d, output:\n%s\nwant a failure and one line with %q", tc.flag, i+1, code, stderr, tc.want)
+			}
+		}
+		_, stderr, code := run(t, dir, binary, tc.flag, "./...")
+		if code != 2 || !strings.HasPrefix(stderr, "sigtermcheck: "+tc.want) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("sigtermcheck %s: exit %d, output:\n%s\nwant exit 2 and one line with %q", tc.flag, code, stderr, tc.want)
+		}
+	}
+}
+
+// errorLines returns the number of lines of go vet's output, less the
+// "# package" line that heads a failing run's output.
+func errorLines(out string) int {
+	n := 0
+	for line := range strings.Lines(out) {
+		if !strings.HasPrefix(line, "# ") {
+			n++
+		}
+	}
+	return n
+}
+
+// TestVetFlagsParsed checks that the flags that the tool lists to go vet
+// (-flags), which go vet may pass on, each in the form that takes the
+// next argument as its value, do not keep the tool from checking the
+// settings before it loads the package: the check would otherwise be
+// left to the analyzer, which fails in every package.
+func TestVetFlagsParsed(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command(binary, "-flags").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flags []struct {
+		Name string
+		Bool bool
+	}
+	if err := json.Unmarshal(out, &flags); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-delay=1s"}
+	own := analyzer.New().Flags
+	for _, f := range flags {
+		switch {
+		case own.Lookup(f.Name) != nil:
+			// (The analyzer's own flags are checked by TestSettings.)
+		case f.Bool:
+			args = append(args, "-"+f.Name)
+		default:
+			args = append(args, "-"+f.Name, "0")
+		}
+	}
+	// A configuration file that does not exist: the settings are checked
+	// before it is read.
+	cfg := filepath.Join(t.TempDir(), "vet.cfg")
+	_, stderr, code := run(t, t.TempDir(), binary, append(args, cfg)...)
+	if want := "sigtermcheck: -delay (1s) is shorter than -min-delay"; code != 2 || !strings.HasPrefix(stderr, want) {
+		t.Errorf("sigtermcheck %s: exit %d, stderr:\n%s\nwant exit 2 and %q", strings.Join(args, " "), code, stderr, want)
 	}
 }
 

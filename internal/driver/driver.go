@@ -5,7 +5,8 @@
 //
 //   - by go vet or go fix (a *.cfg argument, or the -flags and -V=full
 //     queries): singlechecker.Main, which speaks their protocol, with a
-//     bad flag value printed once per go command rather than once per
+//     bad flag value, or settings that do not fit together
+//     (settings.go), printed once per go command rather than once per
 //     package (vet.go);
 //   - help, -explain and -V: the documentation and version (info.go);
 //   - -fix and -diff: singlechecker in a child process, after which the
@@ -125,6 +126,11 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 		return explain(a.Name, o.explain, stdout, stderr)
 	case fs.NArg() == 0:
 		fmt.Fprintf(stderr, "usage: %s [flags] packages (for example ./...)\nrun '%s help' for more\n", a.Name, a.Name)
+		return exitUsage
+	}
+	if err := settings(a).Validate(); err != nil {
+		// Once, rather than as the analysis error of every package.
+		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return exitUsage
 	}
 	if o.tags != "" {

@@ -5,11 +5,14 @@ package driver
 // small decisions it is made of.
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sigtermcheck/sigtermcheck/analyzer"
 )
@@ -156,5 +159,60 @@ func TestShortPath(t *testing.T) {
 	}
 	if got := shortenPositions(filepath.Join(wd, "x.go") + ":3:4: undefined: y"); got != "x.go:3:4: undefined: y" {
 		t.Errorf("shortenPositions = %q", got)
+	}
+}
+
+// TestSettings checks that the settings read back from the analyzer's
+// flags are the ones given, for every flag the analyzer has.
+func TestSettings(t *testing.T) {
+	a := analyzer.New()
+	if got, want := settings(a), analyzer.DefaultConfig(); !reflect.DeepEqual(got, want) {
+		t.Errorf("settings with no flags = %+v, want the defaults %+v", got, want)
+	}
+	err := a.Flags.Parse([]string{"-min-delay=1s", "-delay=2s", "-grace-period=1m", "-prestop-delay=3s", "-min-drain=4s", "-disable=exit-in-handler,missing-sigterm"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := analyzer.Config{
+		MinDelay:     time.Second,
+		Delay:        2 * time.Second,
+		GracePeriod:  time.Minute,
+		PrestopDelay: 3 * time.Second,
+		MinDrain:     4 * time.Second,
+		Disable:      []string{"exit-in-handler", "missing-sigterm"},
+	}
+	if got := settings(a); !reflect.DeepEqual(got, want) {
+		t.Errorf("settings = %+v, want %+v", got, want)
+	}
+	durations := settingDurations(new(analyzer.Config))
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		if _, ok := durations[f.Name]; !ok && f.Name != "disable" {
+			t.Errorf("the analyzer's flag -%s is not read into the settings", f.Name)
+		}
+	})
+}
+
+// TestVetSettingsError checks that the settings are checked from the go
+// command's arguments to the tool, whichever form its flags take, and
+// that arguments that do not parse are left to singlechecker.
+func TestVetSettingsError(t *testing.T) {
+	const cfg = "/tmp/go-build1/b001/vet.cfg"
+	for _, tc := range []struct {
+		args []string
+		want string // "" for no error
+	}{
+		{[]string{"-json", cfg}, ""},
+		{[]string{"-flags"}, ""},
+		{[]string{"-delay=1s", "-json", cfg}, "-delay (1s) is shorter than -min-delay (5s)"},
+		{[]string{"-tags", "prod", "-delay", "1s", "-test", "-json", cfg}, "-delay (1s) is shorter than -min-delay (5s)"},
+		{[]string{"-delay=1s", "-min-delay=1s", "-json", cfg}, ""},
+		{[]string{"-grace-period=10s", "-fix", cfg}, "exceed -grace-period (10s)"},
+		{[]string{"-delay=zz", "-min-delay=20s", cfg}, ""}, // a bad value: singlechecker's to report
+		{[]string{"-unknown", "-delay=1s", cfg}, ""},       // likewise an unknown flag
+	} {
+		err := vetSettingsError(analyzer.New(), tc.args)
+		if (err == nil) != (tc.want == "") || err != nil && !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("vetSettingsError(%q) = %v, want %q", tc.args, err, tc.want)
+		}
 	}
 }

@@ -34,19 +34,34 @@ func vetMain(a *analysis.Analyzer) {
 	// reports each failing run. The flag package writes a bad value's
 	// error to the command line's output, then calls its Usage and exits
 	// with status 2. Keep the error until Usage knows whether this is the
-	// go command's first run to fail: that one prints it and fails; the
-	// others succeed silently, leaving no facts (so nothing is cached),
-	// and the go command reports the one failure.
+	// go command's first run to fail.
 	var flagErr bytes.Buffer
 	flag.CommandLine.SetOutput(&flagErr)
 	flag.CommandLine.Usage = func() {
-		if cfg := configFile(os.Args[1:]); cfg != "" && !firstToFail(cfg) {
-			os.Exit(exitOK)
-		}
-		os.Stderr.Write(flagErr.Bytes())
-		fmt.Fprintf(os.Stderr, "run '%s help' for usage\n", a.Name)
+		failOnce(flagErr.String() + fmt.Sprintf("run '%s help' for usage\n", a.Name))
+	}
+	// Values that parse but do not fit together fail the same way,
+	// before unitchecker loads the package. (Left to the analyzer, the
+	// error would be printed for every package, and go vet, which now
+	// takes the tool's results as JSON, would cache the runs as
+	// successes: the next go vet would print nothing and succeed.)
+	if err := vetSettingsError(a, os.Args[1:]); err != nil {
+		failOnce(fmt.Sprintf("%s: %v\n", a.Name, err))
 	}
 	singlechecker.Main(a)
+}
+
+// failOnce ends a run whose settings are wrong. The go command's first
+// run to fail prints msg and exits with status 2; the others exit
+// silently with status 0 before writing any facts, so that nothing is
+// cached, and the go command reports the one failure. (A run that failed
+// silently would add a line "pkg: tool: exit status 2" per package.)
+func failOnce(msg string) {
+	if cfg := configFile(os.Args[1:]); cfg != "" && !firstToFail(cfg) {
+		os.Exit(exitOK)
+	}
+	os.Stderr.WriteString(msg)
+	os.Exit(exitUsage)
 }
 
 // configFile returns the vet configuration file among args, or "".
@@ -62,11 +77,11 @@ func configFile(args []string) string {
 var actionDir = regexp.MustCompile(`^b[0-9]+$`)
 
 // firstToFail reports whether this run is the first of its go command to
-// fail on its flags, so that one go vet prints a bad flag value once,
-// not once per package. The runs of one go command share its work
-// directory ($WORK, a go-build* directory that it removes when it ends),
-// which holds each run's configuration file ($WORK/b001/vet.cfg); the
-// first run creates a marker file there. Outside such a directory every
+// fail on its flags, so that one go vet prints a bad flag value or
+// setting once, not once per package. The runs of one go command share
+// its work directory ($WORK, a go-build* directory that it removes when
+// it ends), which holds each run's configuration file
+// ($WORK/b001/vet.cfg); the first run creates a marker file there. Outside such a directory every
 // run is the first.
 func firstToFail(cfg string) bool {
 	dir := filepath.Dir(cfg)
