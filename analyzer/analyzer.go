@@ -16,8 +16,9 @@ import (
 	"flag"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 )
 
 // New returns a fresh sigtermcheck analyzer with the default settings and
@@ -48,7 +49,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		Doc:      analyzerDoc(),
 		URL:      docURL[:len(docURL)-1],
 		Flags:    *flag.NewFlagSet("sigtermcheck", flag.ContinueOnError),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, ctrlflow.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, exits.Analyzer},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg)
 		},

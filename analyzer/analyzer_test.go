@@ -169,3 +169,11 @@ func TestPrestopDelay(t *testing.T) {
 	}
 	analysistest.Run(t, testdata, a, "prestop/...")
 }
+
+// TestLibraryHandlers runs every check on programs whose handler paths
+// live in a library package (deps/libhandlers): in goroutines it starts,
+// or after waits on the context or channel the program gives it.
+func TestLibraryHandlers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, analyzer.New(), "libraryhandlers/...")
+}

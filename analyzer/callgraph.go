@@ -7,9 +7,10 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 )
 
 // The model says what the functions of one package do. It is a graph of
@@ -63,10 +64,12 @@ type model struct {
 	byLit          map[*ast.FuncLit]*fnode
 
 	params      map[*types.Var]bool // parameters of this package's functions
-	cfgs        *ctrlflow.CFGs
+	exits       *exits.Result
 	evCache     map[*fnode][]event // events of each node, walked on its own
 	summaries   map[*fnode][]event // events of each node, seen from a caller (summaryOf)
 	summarizing map[*fnode]bool
+	assumed     *assumption // while exporting handles facts (facts_handlers.go)
+	handlers    []site      // calls of other packages' functions whose handler runs in a goroutine
 
 	drainingMethods map[string][]*types.Func // by name: methods that drain or may drain (implementedByDrain)
 	delayMemo       map[*fnode]*delays       // see delaysOf
@@ -92,6 +95,7 @@ type fnode struct {
 	drains   bool            // calls Shutdown, or a function that drains
 	mayDrain bool            // calls an interface method named like a drain, or a function that may drain
 	rets     [][]ast.Expr    // the results of its return statements
+	goes     []*ast.CallExpr // the calls of its go statements
 
 	// Summaries over everything the node may run (see propagate).
 	reachesStart    bool
@@ -135,7 +139,7 @@ func buildModel(pass *analysis.Pass) *model {
 		returnsSig: make(map[*types.Func][]valKind),
 		byLit:      make(map[*ast.FuncLit]*fnode),
 
-		cfgs:        pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs),
+		exits:       pass.ResultOf[exits.Analyzer].(*exits.Result),
 		evCache:     make(map[*fnode][]event),
 		summaries:   make(map[*fnode][]event),
 		delayMemo:   make(map[*fnode]*delays),
@@ -273,6 +277,9 @@ func (m *model) walk(n *fnode, root ast.Node) {
 		case *ast.ReturnStmt:
 			n.rets = append(n.rets, x.Results)
 
+		case *ast.GoStmt:
+			n.goes = append(n.goes, x.Call)
+
 		case *ast.ValueSpec:
 			if len(x.Values) == 0 {
 				break // var v T: the zero value
@@ -367,6 +374,9 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 	}
 	if m.pass.ImportObjectFact(fn, new(startsServer)) {
 		n.starts = append(n.starts, &site{node: n, expr: expr, callee: fn})
+	}
+	if h := new(handles); call != nil && m.pass.ImportObjectFact(fn, h) && h.Goroutine {
+		m.handlers = append(m.handlers, site{node: n, expr: call, callee: fn})
 	}
 	var sub subscribes
 	if m.pass.ImportObjectFact(fn, &sub) {
@@ -499,6 +509,7 @@ func (m *model) exportFacts() {
 			m.pass.ExportObjectFact(n.fn, d)
 		}
 	}
+	m.exportHandlers(canWait)
 	// Whatever imports this package runs its initialization.
 	if n := m.init; n.reachedSigs != 0 {
 		m.pass.ExportPackageFact(&subscribes{n.reachedSigs})

@@ -80,11 +80,9 @@ func reportExitBeforeDrain(p *program, r *reporter) {
 }
 
 func exitBeforeDrainDiag(exit, start *ast.CallExpr, returns startReturn) analysis.Diagnostic {
-	msg := "exit as soon as the server start returns: it returns http.ErrServerClosed the moment Shutdown begins, " +
-		"so the process dies while requests are draining; exclude http.ErrServerClosed"
+	msg := "exit as soon as the server start returns, which is when Shutdown begins; exclude http.ErrServerClosed"
 	if returns == returnsNilAtOnce {
-		msg = "exit as soon as the server start returns: it returns nil the moment Shutdown begins, " +
-			"so the process dies while requests are draining; exit only on an error"
+		msg = "exit as soon as the server start returns nil, which is when Shutdown begins; exit only on an error"
 	}
 	return analysis.Diagnostic{
 		Pos: exit.Pos(), End: exit.End(),
@@ -131,8 +129,8 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 			drain, name := p.firstDrain()
 			d := analysis.Diagnostic{
 				Pos: start.Pos(), End: start.End(),
-				Message: n.fn.Name() + " returns as soon as the server start returns, which is the moment " + name + " begins: " +
-					"the process exits while requests are draining; wait for " + name + " to return",
+				Message: n.fn.Name() + " returns as soon as the server start returns, which is the moment " + name + " begins; " +
+					"wait for " + name + " to return",
 			}
 			if drain != nil {
 				d.Related = []analysis.RelatedInformation{related(drain, "the drain begins here")}
@@ -211,11 +209,10 @@ func (m *model) isStartCall(call *ast.CallExpr) bool {
 }
 
 // isExitCall reports whether call ends the process: an exit, or a call of
-// a function that never returns (ctrlflow's facts: klog.Fatal, a local
-// fatal(err) helper), other than runtime.Goexit.
+// a function that does (the exits stage: a library's Fatal, a local
+// fatal(err) helper).
 func (m *model) isExitCall(call *ast.CallExpr) bool {
-	fn := m.callee(call)
-	return fn != nil && (isExit(fn) || m.cfgs.NoReturn(fn) && !isPackageFunc(fn, "runtime", "Goexit"))
+	return m.exits.Exits(m.callee(call))
 }
 
 // excludesErrServerClosed reports whether an if condition on a server

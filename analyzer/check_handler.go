@@ -24,8 +24,7 @@ func reportExitInHandler(p *program, r *reporter) {
 			case evExit:
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
-					Message: "exit in the SIGTERM handler before the server is drained: " +
-						"connections still arriving are refused and in-flight requests are cut",
+					Message: "exit in the SIGTERM handler before the server is drained: in-flight requests are cut; drain it first",
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
 				if e.callee != nil {
@@ -40,7 +39,7 @@ func reportExitInHandler(p *program, r *reporter) {
 				d := analysis.Diagnostic{
 					Pos: path.wait.node.Pos(), End: path.wait.node.End(),
 					Message: path.entry.fn.Name() + " returns after the signal without draining the server: " +
-						"the process exits and in-flight requests are cut",
+						"in-flight requests are cut; drain it first",
 					Related: returnRelated(path.entry, e),
 				}
 				if fix, ok := exitFix(p, r.cfg, path, e); ok {
@@ -83,19 +82,13 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 				break events // waits on something we cannot see, or 3.2/3.5 report it
 			case evDrain:
 				drain := p.drainName(e)
-				msg := drain + " right after the signal: it closes the listeners while load balancers still route here for several seconds, " +
-					"so new connections are refused; sleep for a propagation delay first"
+				msg := drain + " right after the signal, while load balancers still route here; sleep first"
 				switch {
 				case waited > 0:
-					msg = fmt.Sprintf("the %v delay before %s is shorter than the min-delay setting (%v): load balancers "+
-						"may still route here when the listeners close", waited, drain, r.cfg.MinDelay)
-					if r.cfg.PrestopDelay > 0 {
-						msg = fmt.Sprintf("the %v delay before %s (the preStop hook's %v included) is shorter than the min-delay setting (%v): load balancers "+
-							"may still route here when the listeners close", waited, drain, r.cfg.PrestopDelay, r.cfg.MinDelay)
-					}
+					msg = fmt.Sprintf("the %v delay before %s%s is shorter than the min-delay setting (%v): load balancers may still route here; sleep longer",
+						waited, drain, prestopIncluded(r.cfg), r.cfg.MinDelay)
 				case hasDelay(path.events[i+1:], r.cfg.MinDelay):
-					msg = "the delay comes after " + drain + ", which has already closed the listeners: " +
-						"move it before " + drain + " so that load balancers stop routing here first"
+					msg = "the delay comes after " + drain + ", which has already closed the listeners; move it before " + drain
 				}
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
@@ -166,8 +159,8 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 					// beside the other drain instead.
 					d := analysis.Diagnostic{
 						Pos: e.node.Pos(), End: e.node.End(),
-						Message: p.drainName(e) + " in the SIGTERM handler cuts in-flight requests: stop this server with " +
-							p.closeAPI(e).drain + " after the handler's delay, beside its other drain",
+						Message: p.drainName(e) + " in the SIGTERM handler cuts in-flight requests; use " +
+							p.closeAPI(e).drain + " after the delay, beside the other drain",
 						Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 					}
 					if fix, ok := moveCloseFix(p, e, *next); ok {
@@ -180,8 +173,7 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 				advice := api.drain + " with a timeout" // (gRPC: Stop once the timeout passes)
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
-					Message: name + " in the SIGTERM handler cuts in-flight requests: " +
-						"use " + advice + ", after a propagation delay",
+					Message: name + " in the SIGTERM handler cuts in-flight requests; use " + advice,
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
 				if fix, ok := closeFix(p, r.cfg, path, e); ok {
@@ -209,8 +201,8 @@ func reportShutdownContextDone(p *program, r *reporter) {
 			}
 			d := analysis.Diagnostic{
 				Pos: e.node.Pos(), End: e.node.End(),
-				Message: p.drainName(e) + " is given the signal context, which is already done: it closes the listeners " +
-					"and returns at once without waiting for in-flight requests",
+				Message: p.drainName(e) + " is given the signal context, which is already done: it returns at once; " +
+					"use a fresh timeout context",
 				Related: []analysis.RelatedInformation{related(path.wait.node, "the context is done from here on")},
 			}
 			if fix, ok := freshContextFix(p, r.cfg, e, arg); ok {

@@ -29,20 +29,26 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 		} else {
 			what = "signal." + s.notify.Name()
 		}
+		ends := p.endsProgram(s)
+		advice := "add SIGTERM"
+		if !ends {
+			// A reload or dump handler must not run on SIGTERM.
+			advice = "stop on SIGTERM in a path of its own"
+		}
 		d := analysis.Diagnostic{
-			Pos:     s.expr.Pos(),
-			End:     s.expr.End(),
-			Message: fmt.Sprintf("%s subscribes to %s but not to SIGTERM: Kubernetes stops pods with SIGTERM", what, s.sigs.names()),
+			Pos: s.expr.Pos(),
+			End: s.expr.End(),
+			Message: fmt.Sprintf("%s subscribes to %s but not to SIGTERM, Kubernetes' stop signal; %s",
+				what, s.sigs.names(), advice),
 			Related: []analysis.RelatedInformation{relatedStart(starts[0])},
 		}
 		if s.callee != nil {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: s.callee.Pos(), Message: "signals subscribed here"})
 		}
-		if !p.endsProgram(s) {
-			// A reload or dump handler must not run on SIGTERM.
-			d.Message += "; stop on SIGTERM in a path of its own"
-		} else if fix, ok := addSIGTERMFix(p, s); ok {
-			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		if ends {
+			if fix, ok := addSIGTERMFix(p, s); ok {
+				d.SuggestedFixes = []analysis.SuggestedFix{fix}
+			}
 		}
 		r.report(checkMissingSigterm, d)
 		return
@@ -50,14 +56,12 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 
 	for _, s := range starts {
 		d := analysis.Diagnostic{
-			Pos: s.expr.Pos(),
-			End: s.expr.End(),
-			Message: "server started without handling SIGTERM: Kubernetes sends SIGTERM on every rollout " +
-				"and kills the pod after the grace period, dropping in-flight requests",
+			Pos:     s.expr.Pos(),
+			End:     s.expr.End(),
+			Message: missingSIGTERMMessage(""),
 		}
 		if s.callee != nil {
-			d.Message = fmt.Sprintf("server started by %s without handling SIGTERM: Kubernetes sends SIGTERM "+
-				"on every rollout and kills the pod after the grace period, dropping in-flight requests", qualifiedName(s.callee))
+			d.Message = missingSIGTERMMessage(qualifiedName(s.callee))
 			d.Related = []analysis.RelatedInformation{{Pos: s.callee.Pos(), Message: "the server is started inside " + qualifiedName(s.callee)}}
 		}
 		if fix, ok := gracefulRewrite(p, r.cfg, s); ok {
@@ -101,6 +105,15 @@ func (p *program) endsProgram(s *subscription) bool {
 		}
 	}
 	return false
+}
+
+// missingSIGTERMMessage says that a server is started, by the named
+// function of another package if by is not empty, and SIGTERM not handled.
+func missingSIGTERMMessage(by string) string {
+	if by != "" {
+		by = " by " + by
+	}
+	return "server started" + by + " without handling SIGTERM: rollouts drop its requests; drain it on SIGTERM"
 }
 
 // relatedStart points at a server start of the program.

@@ -18,8 +18,7 @@ func reportRequestContextCancelled(p *program, r *reporter) {
 		}
 		d := analysis.Diagnostic{
 			Pos: key.Pos(), End: key.End(),
-			Message: "BaseContext returns the signal context: every request's context is cancelled the moment SIGTERM arrives, " +
-				"delay or not; give requests a context that outlives the signal (context.WithoutCancel, or context.Background)",
+			Message: "BaseContext returns the signal context: SIGTERM cancels every request's context; use context.WithoutCancel",
 		}
 		if fix, ok := withoutCancelFix(p, results); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}

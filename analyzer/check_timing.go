@@ -129,11 +129,8 @@ func reportGracePeriodExceeded(p *program, r *reporter) {
 					continue // (a later drain may start later)
 				}
 				drain := p.drainName(e)
-				start := fmt.Sprintf("%s starts %v after the pod starts stopping", drain, r.cfg.PrestopDelay+delay)
-				if r.cfg.PrestopDelay > 0 {
-					start += fmt.Sprintf(" (the preStop hook's %v included)", r.cfg.PrestopDelay)
-				}
-				msg := fmt.Sprintf("%s, leaving %v of the %v grace period to drain, under the min-drain setting (%v): shorten the delay or raise terminationGracePeriodSeconds",
+				start := fmt.Sprintf("%s starts %v after the pod starts stopping%s", drain, r.cfg.PrestopDelay+delay, prestopIncluded(r.cfg))
+				msg := fmt.Sprintf("%s, leaving %v of the %v grace period to drain, under the min-drain setting (%v); shorten the delay or raise terminationGracePeriodSeconds",
 					start, left, r.cfg.GracePeriod, r.cfg.MinDrain)
 				if left <= 0 {
 					msg = fmt.Sprintf("%s: SIGKILL comes first, at the end of the %v grace period; shorten the delay or raise terminationGracePeriodSeconds",
@@ -148,4 +145,13 @@ func reportGracePeriodExceeded(p *program, r *reporter) {
 			}
 		}
 	}
+}
+
+// prestopIncluded is what a message's figure of a delay since the pod
+// started stopping adds when the preStop hook's sleep is part of it.
+func prestopIncluded(cfg *Config) string {
+	if cfg.PrestopDelay == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (the preStop hook's %v included)", cfg.PrestopDelay)
 }

@@ -22,6 +22,7 @@ var factTypes = []analysis.Fact{
 	new(drains),
 	new(mayDrain),
 	new(matters),
+	new(handles),
 }
 
 // startsServer is a fact about a function: calling it starts serving HTTP
@@ -150,3 +151,58 @@ type mayDrain struct{}
 
 func (*mayDrain) AFact()         {}
 func (*mayDrain) String() string { return "mayDrain" }
+
+// handles is a fact about a function whose call waits for a termination
+// signal out of the caller's sight: in a goroutine it starts (Goroutine),
+// or on the context or channel it is given as parameter Param (-1 when it
+// subscribes itself). Events are what its handler path does after the
+// wait, in order: the caller's handler path, seen through the call.
+type handles struct {
+	Param     int
+	Goroutine bool
+	Events    []handlerEvent
+}
+
+// A handlerEvent is an event of another package's handler path: a delay,
+// drain, close, exit or a wait for something else (evDelay ... evBlock).
+type handlerEvent struct {
+	Kind  evKind
+	Nanos int64 // evDelay
+	Const bool  // evDelay: Nanos is known
+}
+
+func (*handles) AFact() {}
+func (f *handles) String() string {
+	var b strings.Builder
+	b.WriteString("handles(")
+	switch {
+	case f.Param >= 0:
+		fmt.Fprintf(&b, "param %d", f.Param)
+	default:
+		b.WriteString("signal")
+	}
+	if f.Goroutine {
+		b.WriteString(" in a goroutine")
+	}
+	b.WriteString(":")
+	for _, e := range f.Events {
+		switch e.Kind {
+		case evDelay:
+			if e.Const {
+				fmt.Fprintf(&b, " delay %v", time.Duration(e.Nanos))
+			} else {
+				b.WriteString(" delay")
+			}
+		case evDrain:
+			b.WriteString(" drain")
+		case evClose:
+			b.WriteString(" close")
+		case evExit:
+			b.WriteString(" exit")
+		case evBlock:
+			b.WriteString(" block")
+		}
+	}
+	b.WriteString(")")
+	return b.String()
+}

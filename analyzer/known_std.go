@@ -62,21 +62,6 @@ func recvNamed(fn *types.Func) *types.Named {
 	return named
 }
 
-// isExit reports whether fn ends the process: os.Exit, syscall.Exit,
-// log.Fatal*, log.Panic* (functions and *log.Logger methods).
-func isExit(fn *types.Func) bool {
-	switch {
-	case isPackageFunc(fn, "os", "Exit"), isPackageFunc(fn, "syscall", "Exit"):
-		return true
-	case inPackage(fn, "log"):
-		switch fn.Name() {
-		case "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln":
-			return true
-		}
-	}
-	return false
-}
-
 // isSleep reports whether fn is time.Sleep.
 func isSleep(fn *types.Func) bool { return isPackageFunc(fn, "time", "Sleep") }
 

@@ -49,6 +49,7 @@ func (p *program) handlerPaths() []*handlerPath {
 	}
 	p.paths = append(p.paths, p.afterFuncPaths()...)
 	p.paths = append(p.paths, p.runGroupPaths()...)
+	p.paths = append(p.paths, p.libraryPaths()...)
 	return p.paths
 }
 
@@ -139,6 +140,26 @@ func (p *program) afterFuncPaths() []*handlerPath {
 			events := slices.DeleteFunc(slices.Clone(p.eventsOf(f)), func(e event) bool { return e.kind == evReturn })
 			paths = append(paths, &handlerPath{entry: f, wait: wait, events: events})
 		}
+	}
+	return paths
+}
+
+// libraryPaths returns the handler paths that other packages' functions
+// run in goroutines of their own (handles facts), one per call that runs:
+// judged as the program's, at the call.
+func (p *program) libraryPaths() []*handlerPath {
+	var paths []*handlerPath
+	for _, s := range p.handlers {
+		call := s.expr.(*ast.CallExpr)
+		h := new(handles)
+		if !p.runs[s.node] || !p.pass.ImportObjectFact(s.callee, h) {
+			continue
+		}
+		if h.Param >= 0 && !p.handlesAt(call, h) {
+			continue // (not given a signal value)
+		}
+		wait, events := fromHandler(call, s.callee, h)
+		paths = append(paths, &handlerPath{entry: s.node, wait: wait, events: events})
 	}
 	return paths
 }

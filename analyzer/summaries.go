@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"time"
+
+	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 )
 
 // Summaries. The walker turns a function body into the events it
@@ -69,7 +71,8 @@ func (m *model) eventsOf(n *fnode) []event {
 	if n.body == nil {
 		return nil
 	}
-	if evs, ok := m.evCache[n]; ok {
+	cache, _ := m.caches(n)
+	if evs, ok := cache[n]; ok {
 		return evs
 	}
 	w := &walker{m: m}
@@ -77,7 +80,7 @@ func (m *model) eventsOf(n *fnode) []event {
 	if !w.ended {
 		w.returns(nil) // the closing brace
 	}
-	m.evCache[n] = w.events
+	cache[n] = w.events
 	return w.events
 }
 
@@ -305,11 +308,7 @@ func (m *model) endsHandling(body []ast.Stmt) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-			return true
-		}
-		fn := m.callee(call)
-		return fn != nil && (isExit(fn) || m.cfgs.NoReturn(fn))
+		return m.exits.CallExits(call)
 	}
 	return false
 }
@@ -543,7 +542,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 		d, isConst := m.duration(call.Args[0])
 		w.emit(event{kind: evDelay, node: call, dur: d, constDur: isConst})
 		return
-	case isExit(fn):
+	case exits.Known(fn):
 		w.emit(event{kind: evExit, node: call})
 		return
 	case isDrain(fn):
@@ -575,6 +574,17 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 	if !direct {
 		return // (facts of another package's function value: not followed yet)
 	}
+	// A function of another package may wait for the signal (its own, or
+	// the value it is given), then drain or exit, all in one call (a
+	// library's Run(ctx)): its handles fact says what it does, in order.
+	if h := new(handles); m.pass.ImportObjectFact(fn, h) && !h.Goroutine && m.handlesAt(call, h) {
+		wait, events := fromHandler(call, fn, h)
+		w.emit(wait)
+		for _, e := range events {
+			w.emit(e)
+		}
+		return
+	}
 	// A function of another package may wait for the signal, then drain
 	// or exit, all in one call (a library's Run, CatchSignals).
 	waits := m.pass.ImportObjectFact(fn, new(waitsForSignal))
@@ -597,7 +607,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 	switch {
 	case m.pass.ImportObjectFact(fn, new(drains)):
 		w.emit(event{kind: evDrain, node: call, callee: fn})
-	case fn.Pkg() != m.pass.Pkg && m.cfgs.NoReturn(fn) && !isPackageFunc(fn, "runtime", "Goexit"):
+	case fn.Pkg() != m.pass.Pkg && m.exits.Exits(fn):
 		w.emit(event{kind: evExit, node: call, callee: fn})
 	case isDrainLike(fn) || m.pass.ImportObjectFact(fn, new(mayDrain)) || m.implementedByDrain(fn):
 		// An interface's Shutdown or Stop(ctx), or a method some type of
@@ -727,7 +737,8 @@ const maxSummary = 32
 // chain of calls of any depth or fan-out costs no more than its length;
 // a recursive call adds nothing.
 func (m *model) summaryOf(n *fnode) []event {
-	if evs, ok := m.summaries[n]; ok {
+	_, cache := m.caches(n)
+	if evs, ok := cache[n]; ok {
 		return evs
 	}
 	if m.summarizing[n] {
@@ -738,7 +749,7 @@ func (m *model) summaryOf(n *fnode) []event {
 	callee.list(n.body.List)
 	delete(m.summarizing, n)
 	evs := widen(callee.events)
-	m.summaries[n] = evs
+	cache[n] = evs
 	return evs
 }
 

@@ -134,7 +134,7 @@ func (m *model) valueKind(e ast.Expr, idx int) valKind {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok {
-			return m.sigVals[v]
+			return m.sigVals[v] | m.assumedKind(v)
 		}
 	case *ast.SelectorExpr:
 		if v, ok := info.Uses[x.Sel].(*types.Var); ok {

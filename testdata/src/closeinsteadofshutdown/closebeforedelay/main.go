@@ -21,7 +21,7 @@ func main() {
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM)
 	<-sigs
-	web.Close() // want `Close in the SIGTERM handler cuts in-flight requests: stop this server with Shutdown after the handler's delay, beside its other drain`
+	web.Close() // want `Close in the SIGTERM handler cuts in-flight requests; use Shutdown after the delay, beside the other drain`
 	time.Sleep(15 * time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

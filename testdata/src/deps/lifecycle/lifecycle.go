@@ -12,7 +12,7 @@ import (
 )
 
 // Run serves until SIGTERM, waits for load balancers, then drains.
-func Run(srv *http.Server) { // want Run:"startsServer" Run:"subscribes\\(SIGTERM\\)" Run:"drains" Run:"waitsForSignal" Run:"delays\\(10s\\)"
+func Run(srv *http.Server) { // want Run:"startsServer" Run:"subscribes\\(SIGTERM\\)" Run:"drains" Run:"waitsForSignal" Run:"delays\\(10s\\)" Run:"handles\\(signal: delay 10s drain\\)"
 	go srv.ListenAndServe()
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)
@@ -24,7 +24,7 @@ func Run(srv *http.Server) { // want Run:"startsServer" Run:"subscribes\\(SIGTER
 }
 
 // CatchSignals waits for SIGTERM, runs the cleanup callback, then exits.
-func CatchSignals(callback func()) { // want CatchSignals:"subscribes\\(SIGTERM\\)" CatchSignals:"waitsForSignal"
+func CatchSignals(callback func()) { // want CatchSignals:"subscribes\\(SIGTERM\\)" CatchSignals:"waitsForSignal" CatchSignals:"handles\\(signal: block exit\\)"
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)
 	<-c
@@ -33,7 +33,7 @@ func CatchSignals(callback func()) { // want CatchSignals:"subscribes\\(SIGTERM\
 }
 
 // RunNow serves until SIGTERM, then drains at once (miniflux's daemon).
-func RunNow(srv *http.Server) { // want RunNow:"startsServer" RunNow:"subscribes\\(SIGTERM\\)" RunNow:"drains" RunNow:"waitsForSignal"
+func RunNow(srv *http.Server) { // want RunNow:"startsServer" RunNow:"subscribes\\(SIGTERM\\)" RunNow:"drains" RunNow:"waitsForSignal" RunNow:"handles\\(signal: drain\\)"
 	go srv.ListenAndServe()
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)

@@ -25,7 +25,7 @@ func Channel() <-chan os.Signal { // want Channel:"returnsSignal\\(0:chan\\)" Ch
 }
 
 // Wait blocks until SIGTERM.
-func Wait() { // want Wait:"waitsForSignal" Wait:"subscribes\\(SIGTERM\\)"
+func Wait() { // want Wait:"waitsForSignal" Wait:"subscribes\\(SIGTERM\\)" Wait:"handles\\(signal:\\)"
 	<-Channel()
 }
 

@@ -15,7 +15,7 @@ func main() {
 	defer stop()
 	srv := &http.Server{Addr: ":8080"}
 	go func() {
-		log.Fatal(srv.ListenAndServe()) // want `exit as soon as the server start returns: it returns http.ErrServerClosed the moment Shutdown begins, so the process dies while requests are draining; exclude http.ErrServerClosed`
+		log.Fatal(srv.ListenAndServe()) // want `exit as soon as the server start returns, which is when Shutdown begins; exclude http.ErrServerClosed`
 	}()
 	<-ctx.Done()
 	time.Sleep(10 * time.Second)

@@ -20,7 +20,7 @@ func main() {
 		time.Sleep(10 * time.Second)
 		srv.Shutdown(context.Background())
 	}()
-	if err := srv.ListenAndServe(); err != http.ErrServerClosed { // want `main returns as soon as the server start returns, which is the moment Shutdown begins: the process exits while requests are draining; wait for Shutdown to return`
+	if err := srv.ListenAndServe(); err != http.ErrServerClosed { // want `main returns as soon as the server start returns, which is the moment Shutdown begins; wait for Shutdown to return`
 		log.Fatal(err)
 	}
 }

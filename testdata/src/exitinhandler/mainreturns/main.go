@@ -13,6 +13,6 @@ func main() {
 	go http.ListenAndServe(":8080", nil)
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM, os.Interrupt)
-	<-c // want `main returns after the signal without draining the server: the process exits and in-flight requests are cut`
+	<-c // want `main returns after the signal without draining the server: in-flight requests are cut; drain it first`
 	log.Println("bye")
 }

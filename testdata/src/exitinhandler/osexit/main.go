@@ -13,7 +13,7 @@ func main() {
 	signal.Notify(c, syscall.SIGTERM)
 	go func() {
 		<-c
-		os.Exit(0) // want `exit in the SIGTERM handler before the server is drained: connections still arriving are refused and in-flight requests are cut`
+		os.Exit(0) // want `exit in the SIGTERM handler before the server is drained: in-flight requests are cut; drain it first`
 	}()
 	http.ListenAndServe(":8080", nil)
 }

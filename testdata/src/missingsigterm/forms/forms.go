@@ -14,7 +14,7 @@ type app struct {
 }
 
 func main() {
-	go http.ListenAndServe(":8081", nil)              // want `server started without handling SIGTERM: Kubernetes sends SIGTERM on every rollout and kills the pod after the grace period, dropping in-flight requests`
+	go http.ListenAndServe(":8081", nil)              // want `server started without handling SIGTERM: rollouts drop its requests; drain it on SIGTERM`
 	go http.ListenAndServeTLS(":8443", "c", "k", nil) // want `server started without handling SIGTERM`
 	go nethttp.ListenAndServe(":8082", nil)           // want `server started without handling SIGTERM`
 

@@ -17,7 +17,7 @@ func dump() {}
 
 func main() {
 	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP) // want `signal.Notify subscribes to other signals but not to SIGTERM: Kubernetes stops pods with SIGTERM; stop on SIGTERM in a path of its own`
+	signal.Notify(hup, syscall.SIGHUP) // want `signal.Notify subscribes to other signals but not to SIGTERM, Kubernetes' stop signal; stop on SIGTERM in a path of its own`
 	usr := make(chan os.Signal, 1)
 	signal.Notify(usr, syscall.SIGUSR2)
 	go func() {

@@ -19,7 +19,7 @@ func main() {
 	}()
 
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt) // want `signal.Notify subscribes to SIGINT but not to SIGTERM: Kubernetes stops pods with SIGTERM`
+	signal.Notify(c, os.Interrupt) // want `signal.Notify subscribes to SIGINT but not to SIGTERM, Kubernetes' stop signal; add SIGTERM`
 	<-c
 
 	time.Sleep(10 * time.Second)

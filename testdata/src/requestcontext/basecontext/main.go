@@ -15,7 +15,7 @@ func main() {
 	defer stop()
 	srv := &http.Server{
 		Addr: ":8080",
-		BaseContext: func(net.Listener) context.Context { // want `BaseContext returns the signal context: every request's context is cancelled the moment SIGTERM arrives`
+		BaseContext: func(net.Listener) context.Context { // want `BaseContext returns the signal context: SIGTERM cancels every request's context; use context.WithoutCancel`
 			return ctx
 		},
 	}

@@ -18,7 +18,7 @@ func main() {
 	go b.ListenAndServe()
 	<-ctx.Done()
 	time.Sleep(10 * time.Second)
-	a.Shutdown(ctx) // want `Shutdown is given the signal context, which is already done: it closes the listeners and returns at once without waiting for in-flight requests`
+	a.Shutdown(ctx) // want `Shutdown is given the signal context, which is already done: it returns at once; use a fresh timeout context`
 	tctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	// No fix: tctx would be left unused.

@@ -22,5 +22,5 @@ func main() {
 	signal.Notify(c, syscall.SIGTERM)
 	<-c
 	log.Print("shutting down")
-	srv.Shutdown(context.Background()) // want `Shutdown right after the signal: it closes the listeners while load balancers still route here for several seconds, so new connections are refused; sleep for a propagation delay first`
+	srv.Shutdown(context.Background()) // want `Shutdown right after the signal, while load balancers still route here; sleep first`
 }

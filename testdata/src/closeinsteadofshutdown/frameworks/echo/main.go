@@ -22,7 +22,7 @@ func main() {
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)
 	<-c
-	if err := e.Close(); err != nil { // want `Close in the SIGTERM handler cuts in-flight requests: use Shutdown with a timeout, after a propagation delay`
+	if err := e.Close(); err != nil { // want `Close in the SIGTERM handler cuts in-flight requests; use Shutdown with a timeout`
 		log.Print(err)
 	}
 }

@@ -23,5 +23,5 @@ func main() {
 	signal.Notify(c, syscall.SIGTERM)
 	<-c
 	time.Sleep(15 * time.Second)
-	s.Stop() // want `Stop in the SIGTERM handler cuts in-flight requests: use GracefulStop with a timeout, after a propagation delay`
+	s.Stop() // want `Stop in the SIGTERM handler cuts in-flight requests; use GracefulStop with a timeout`
 }

@@ -23,5 +23,5 @@ func main() {
 			log.Print(err)
 		}
 	}()
-	log.Fatal(app.Listen(":3000")) // want `exit as soon as the server start returns: it returns nil the moment Shutdown begins`
+	log.Fatal(app.Listen(":3000")) // want `exit as soon as the server start returns nil, which is when Shutdown begins; exit only on an error`
 }

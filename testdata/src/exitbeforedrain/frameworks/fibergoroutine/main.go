@@ -15,7 +15,7 @@ import (
 func main() {
 	app := fiber.New()
 	go func() {
-		log.Fatal(app.Listen(":3000")) // want `exit as soon as the server start returns: it returns nil the moment Shutdown begins`
+		log.Fatal(app.Listen(":3000")) // want `exit as soon as the server start returns nil, which is when Shutdown begins; exit only on an error`
 	}()
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()

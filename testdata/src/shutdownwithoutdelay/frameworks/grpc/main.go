@@ -21,7 +21,7 @@ func main() {
 		c := make(chan os.Signal, 1)
 		signal.Notify(c, syscall.SIGTERM, os.Interrupt)
 		<-c
-		s.GracefulStop() // want `GracefulStop right after the signal: it closes the listeners`
+		s.GracefulStop() // want `GracefulStop right after the signal, while load balancers still route here`
 	}()
 	log.Fatal(s.Serve(lis)) // Serve returns once GracefulStop is over: fine
 }

@@ -1,0 +1,234 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"time"
+)
+
+// Handler paths in library packages. A library function can hold a whole
+// handler path that its caller cannot see in its own events: a goroutine
+// it starts that waits for the signal and drains (go-httpbin's Serve), or
+// a wait on the context or channel it is given (alertmanager's
+// app.Run(ctx)). exportHandlers summarizes such a path as a handles fact;
+// the program then judges it as its own, reported at its call
+// (program paths: libraryPaths; inline, at the call: callFunc).
+
+// exportHandlers exports a handles fact for every exported function of
+// the package whose handler path its callers cannot see.
+func (m *model) exportHandlers(canWait bool) {
+	var waiter map[*fnode]*fnode
+	if canWait {
+		waiter = m.goWaiters()
+	}
+	for _, n := range m.nodes {
+		if n.fn == nil || !n.fn.Exported() || n.body == nil {
+			continue
+		}
+		if h := m.handlerOf(n, waiter); h != nil {
+			m.pass.ExportObjectFact(n.fn, h)
+		}
+	}
+}
+
+// handlerOf returns the handles fact of n, or nil.
+func (m *model) handlerOf(n *fnode, waiter map[*fnode]*fnode) *handles {
+	if waiter != nil {
+		if evs := m.eventsOf(n); hasEvent(evs, evWait) {
+			// Have: a wait on the package's own subscription in n.
+			return &handles{Param: -1, Events: handlerEvents(evs)}
+		}
+		if w := waiter[n]; w != nil {
+			// Have: such a wait in a goroutine n starts.
+			return &handles{Param: -1, Goroutine: true, Events: handlerEvents(m.eventsOf(w))}
+		}
+	}
+	if !n.reachesDrain && !n.reachesMayDrain {
+		return nil // (nothing to judge after a wait on a parameter)
+	}
+	params := n.fn.Type().(*types.Signature).Params()
+	for i := range params.Len() {
+		kind := paramSignalKind(params.At(i).Type())
+		if kind == 0 {
+			continue
+		}
+		if h := m.paramHandler(n, params.At(i), kind); h != nil {
+			h.Param = i
+			return h
+		}
+	}
+	return nil
+}
+
+// paramSignalKind returns the signal value a parameter of type t would be
+// if the caller passed a signal's: a context, a channel of signals, or
+// another receivable channel that is closed on the signal (stop <-chan
+// struct{}). Zero: no signal value fits t.
+func paramSignalKind(t types.Type) valKind {
+	if isContextType(t) {
+		return valCtx
+	}
+	ch, ok := types.Unalias(t).Underlying().(*types.Chan)
+	switch {
+	case !ok || ch.Dir() == types.SendOnly:
+		return 0
+	case isSignalListType(ch.Elem()):
+		return valChan
+	}
+	return valDone
+}
+
+// paramHandler returns n's handler path if its parameter p held a signal
+// value of the given kind: n's own events walked with p assumed to be
+// one, or those of a function literal in n (a goroutine) that waits on p.
+// The literals of n are walked afresh under the assumption; everything
+// else is composed from the summaries as they are.
+func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
+	m.assumed = &assumption{root: n, v: p, kind: kind, evCache: make(map[*fnode][]event), summaries: make(map[*fnode][]event)}
+	defer func() { m.assumed = nil }()
+	if evs := m.eventsOf(n); hasEvent(evs, evWait) {
+		return &handles{Events: handlerEvents(evs)}
+	}
+	seen := map[*fnode]bool{n: true}
+	queue := []*fnode{n}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		for _, c := range x.calls {
+			if seen[c] || c.lit == nil || !within(c.lit, n.body) {
+				continue
+			}
+			seen[c] = true
+			if evs := m.eventsOf(c); hasEvent(evs, evWait) {
+				return &handles{Goroutine: true, Events: handlerEvents(evs)}
+			}
+			queue = append(queue, c)
+		}
+	}
+	return nil
+}
+
+// An assumption is paramHandler's: while it holds, v (a parameter of
+// root) is taken to hold a signal value, and the events of root and of
+// the literals in it are kept apart from the package's own.
+type assumption struct {
+	root      *fnode
+	v         *types.Var
+	kind      valKind
+	evCache   map[*fnode][]event
+	summaries map[*fnode][]event
+}
+
+// caches returns where n's events and summary are memoized: apart, for
+// the nodes an assumption covers.
+func (m *model) caches(n *fnode) (evCache, summaries map[*fnode][]event) {
+	if a := m.assumed; a != nil && n.body != nil && within(n.body, a.root.body) {
+		return a.evCache, a.summaries
+	}
+	return m.evCache, m.summaries
+}
+
+// assumedKind is the signal value v holds under the current assumption.
+func (m *model) assumedKind(v *types.Var) valKind {
+	if a := m.assumed; a != nil && a.v == v {
+		return a.kind
+	}
+	return 0
+}
+
+// handlesAt reports whether another package's handler path, inline in
+// its function (not Goroutine), is the one a call of it runs: the call
+// gives it a signal value for parameter Param, or it waits on its own
+// subscription and is handed no function (a callback it may run on the
+// handler path: callFunc's coarser reading of facts follows those).
+func (m *model) handlesAt(call *ast.CallExpr, h *handles) bool {
+	if h.Param >= 0 {
+		return h.Param < len(call.Args) && m.kindAt(call.Args[h.Param], call.Pos()) != 0
+	}
+	return !slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
+		t := m.pass.TypesInfo.TypeOf(arg)
+		_, isFunc := t.Underlying().(*types.Signature)
+		return isFunc
+	})
+}
+
+// handlerEvents returns what a handler path does after the first wait of
+// evs, for a fact: its delays, drains, closes, exits and other waits, up
+// to a second receive from a signal channel (the force-quit path).
+func handlerEvents(evs []event) []handlerEvent {
+	i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait })
+	var out []handlerEvent
+	for _, e := range evs[i+1:] {
+		switch e.kind {
+		case evWait:
+			if e.wait&valChan != 0 {
+				return out
+			}
+		case evDelay, evDrain, evClose, evExit, evBlock:
+			out = append(out, handlerEvent{Kind: e.kind, Nanos: int64(e.dur), Const: e.constDur})
+		}
+	}
+	return out
+}
+
+// goWaiters returns, for every node, a node that waits for a termination
+// signal in a goroutine the node starts, itself or through its callees
+// (go-httpbin's Serve, tusd's setupSignalHandler), or nil.
+func (m *model) goWaiters() map[*fnode]*fnode {
+	waiter := firstReached(m.nodes, func(n *fnode) *fnode {
+		if n.body != nil && hasEvent(m.eventsOf(n), evWait) {
+			return n
+		}
+		return nil
+	})
+	return firstReached(m.nodes, func(n *fnode) *fnode {
+		for _, call := range n.goes {
+			var targets []*fnode
+			if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+				targets = append(targets, m.byLit[lit])
+			} else if fn := m.callee(call); fn != nil && m.byFunc[fn] != nil {
+				targets = append(targets, m.byFunc[fn])
+			}
+			for _, t := range targets {
+				if w := waiter[t]; w != nil {
+					return w
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// firstReached returns, for every node, own(v) for the first node v it
+// reaches through its calls (itself first) for which that is not nil.
+func firstReached(nodes []*fnode, own func(*fnode) *fnode) map[*fnode]*fnode {
+	reached := make(map[*fnode]*fnode, len(nodes))
+	sccs(nodes, func(n *fnode) []*fnode { return n.calls }, func(scc, succs []*fnode) {
+		var w *fnode
+		for _, n := range slices.Concat(scc, succs) {
+			if w != nil {
+				break
+			}
+			if slices.Contains(scc, n) {
+				w = own(n)
+			} else {
+				w = reached[n]
+			}
+		}
+		for _, n := range scc {
+			reached[n] = w
+		}
+	})
+	return reached
+}
+
+// fromHandler returns the events of another package's handler path as
+// seen at call: a wait, then what the fact says, all at the call.
+func fromHandler(call *ast.CallExpr, fn *types.Func, h *handles) (wait event, evs []event) {
+	wait = event{kind: evWait, node: call, callee: fn, wait: valDone}
+	for _, e := range h.Events {
+		evs = append(evs, event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const})
+	}
+	return wait, evs
+}
