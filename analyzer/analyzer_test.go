@@ -177,3 +177,24 @@ func TestLibraryHandlers(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata, analyzer.New(), "libraryhandlers/...")
 }
+
+// TestGeneratedStarts: a server started in generated code is reported at
+// the call in hand-written code through which it is reached, with Related
+// pointing at the start; one that only generated code reaches is not
+// (SPEC 3; a cgo main.go, which is not generated, is cmd/sigtermcheck's
+// TestCgo).
+func TestGeneratedStarts(t *testing.T) {
+	t.Parallel()
+	results := analysistest.RunWithSuggestedFixes(t, testdata, only(t, "missing-sigterm"), "generated/...")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if len(d.Related) == 0 {
+				t.Errorf("%v: %q has no Related", r.Pass.Fset.Position(d.Pos), d.Message)
+				continue
+			}
+			if at := r.Pass.Fset.Position(d.Related[0].Pos); filepath.Base(at.Filename) != "zz_generated.go" || d.Related[0].Message != "the server is started here" {
+				t.Errorf("%v: Related = %v %q, want the start in zz_generated.go", r.Pass.Fset.Position(d.Pos), at, d.Related[0].Message)
+			}
+		}
+	}
+}

@@ -1,8 +1,12 @@
 package analyzer
 
 import (
+	"cmp"
 	"fmt"
+	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -54,7 +58,12 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 		return
 	}
 
+	var generated []*site
 	for _, s := range starts {
+		if r.quiet[p.pass.Fset.File(s.expr.Pos())] {
+			generated = append(generated, s)
+			continue
+		}
 		d := analysis.Diagnostic{
 			Pos:     s.expr.Pos(),
 			End:     s.expr.End(),
@@ -69,6 +78,106 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 		}
 		r.report(checkMissingSigterm, d)
 	}
+	reportGeneratedStarts(p, r, generated)
+}
+
+// reportGeneratedStarts reports server starts written in generated code
+// (which no one edits, and whose reports are dropped) at each call in the
+// program's own code through which they are reached (SPEC 3): where a
+// chain of generated functions leading to a start is entered from a
+// hand-written function. A start that only generated code reaches is not
+// reported. No fix: the start is not in the statement reported.
+func reportGeneratedStarts(p *program, r *reporter, starts []*site) {
+	if len(starts) == 0 {
+		return
+	}
+	callers := make(map[*fnode][]*fnode)
+	for _, n := range p.nodes {
+		for _, c := range n.calls {
+			callers[c] = append(callers[c], n)
+		}
+	}
+	for _, s := range starts {
+		for _, ref := range p.entriesInto(s.node, callers, r.quiet) {
+			r.report(checkMissingSigterm, analysis.Diagnostic{
+				Pos:     ref.expr.Pos(),
+				End:     ref.expr.End(),
+				Message: missingSIGTERMMessage(qualifiedName(ref.fn)),
+				Related: []analysis.RelatedInformation{relatedStart(s)},
+			})
+		}
+	}
+}
+
+// An entry is a reference, in a function of the program's own code, to a
+// function of generated code: a call, or a function value.
+type entry struct {
+	expr ast.Expr
+	fn   *types.Func
+}
+
+// entriesInto returns, in source order, the entries through which the
+// program runs target, a node in a quiet file: the references that
+// functions in other files make to the declared functions of quiet files
+// from which target is reachable through calls edges (callers holds them
+// reversed), following the chain back through quiet files only.
+func (p *program) entriesInto(target *fnode, callers map[*fnode][]*fnode, quiet map[*token.File]bool) []entry {
+	isQuiet := func(n *fnode) bool { return n.file != nil && quiet[p.pass.Fset.File(n.file.Pos())] }
+	var entries []entry
+	seen := map[*fnode]bool{target: true}
+	entered := make(map[[2]*fnode]bool)
+	for work := []*fnode{target}; len(work) > 0; {
+		c := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, n := range callers[c] {
+			switch {
+			case !p.runs[n] || seen[n]:
+				// (does not run, or followed already)
+			case isQuiet(n):
+				seen[n] = true
+				work = append(work, n)
+			case n.file == nil || n.body == nil || c.fn == nil || entered[[2]*fnode{n, c}]:
+				// (the package initialization, a variable's initializer,
+				// a function literal: no call to point at; or seen)
+			default:
+				// Have: a hand-written function that runs, entering the chain.
+				entered[[2]*fnode{n, c}] = true
+				entries = append(entries, p.refsTo(n, c.fn)...)
+			}
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.expr.Pos(), b.expr.Pos()) })
+	return entries
+}
+
+// refsTo returns the references to fn in the body of n, not counting the
+// function literals in it (nodes of their own): the calls of fn, and the
+// expressions that use it as a value.
+func (p *program) refsTo(n *fnode, fn *types.Func) []entry {
+	var refs []entry
+	claimed := make(map[*ast.Ident]bool) // by the call or selector around it
+	ast.Inspect(n.body, func(x ast.Node) bool {
+		var id *ast.Ident
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			id = calleeIdent(x.Fun)
+		case *ast.SelectorExpr:
+			id = x.Sel
+		case *ast.Ident:
+			id = x
+		}
+		if id == nil || claimed[id] {
+			return true
+		}
+		if f, ok := p.pass.TypesInfo.Uses[id].(*types.Func); ok && f.Origin() == fn {
+			claimed[id] = true
+			refs = append(refs, entry{x.(ast.Expr), fn})
+		}
+		return true
+	})
+	return refs
 }
 
 // subscriptionToFix returns the subscription a program without SIGTERM
@@ -108,7 +217,8 @@ func (p *program) endsProgram(s *subscription) bool {
 }
 
 // missingSIGTERMMessage says that a server is started, by the named
-// function of another package if by is not empty, and SIGTERM not handled.
+// function if by is not empty (another package's, or one of generated
+// code), and SIGTERM not handled.
 func missingSIGTERMMessage(by string) string {
 	if by != "" {
 		by = " by " + by
