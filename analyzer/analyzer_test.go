@@ -170,12 +170,16 @@ func TestPrestopDelay(t *testing.T) {
 	analysistest.Run(t, testdata, a, "prestop/...")
 }
 
-// TestLibraryHandlers runs every check on programs whose handler paths
-// live in a library package (deps/libhandlers): in goroutines it starts,
-// or after waits on the context or channel the program gives it.
-func TestLibraryHandlers(t *testing.T) {
+// TestPrestopShortDelay runs with -prestop-delay=2s, under -min-delay
+// (5s): a drain with too short a delay after the signal, or none, is
+// reported with the figures, the hook's share among them.
+func TestPrestopShortDelay(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata, analyzer.New(), "libraryhandlers/...")
+	a := only(t, "shutdown-without-delay")
+	if err := a.Flags.Set("prestop-delay", "2s"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata, a, "prestopshort/...")
 }
 
 // TestGeneratedStarts: a server started in generated code is reported at
@@ -197,4 +201,12 @@ func TestGeneratedStarts(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLibraryHandlers runs every check on programs whose handler paths
+// live in a library package (deps/libhandlers): in goroutines it starts,
+// or after waits on the context or channel the program gives it.
+func TestLibraryHandlers(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, analyzer.New(), "libraryhandlers/...")
 }
