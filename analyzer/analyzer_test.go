@@ -31,6 +31,18 @@ func only(t *testing.T, checks ...string) *analysis.Analyzer {
 	return a
 }
 
+// withFlags sets flags of a, given as name and value pairs, and returns
+// it: each flag setting is a fresh analyzer's, never global state.
+func withFlags(t *testing.T, a *analysis.Analyzer, nameValues ...string) *analysis.Analyzer {
+	t.Helper()
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		if err := a.Flags.Set(nameValues[i], nameValues[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
 func TestFacts(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata, analyzer.New(), "deps/...", "library")
@@ -60,10 +72,7 @@ func TestShutdownWithoutDelay(t *testing.T) {
 
 func TestMinDelayFlag(t *testing.T) {
 	t.Parallel()
-	a := only(t, "shutdown-without-delay")
-	if err := a.Flags.Set("min-delay", "1s"); err != nil {
-		t.Fatal(err)
-	}
+	a := withFlags(t, only(t, "shutdown-without-delay"), "min-delay", "1s")
 	analysistest.Run(t, testdata, a, "mindelay/...")
 }
 
@@ -161,12 +170,7 @@ func TestGracePeriodExceeded(t *testing.T) {
 // drain, and part of the grace period's budget.
 func TestPrestopDelay(t *testing.T) {
 	t.Parallel()
-	a := only(t, "shutdown-without-delay", "grace-period-exceeded")
-	for flag, value := range map[string]string{"prestop-delay": "15s", "delay": "10s"} {
-		if err := a.Flags.Set(flag, value); err != nil {
-			t.Fatal(err)
-		}
-	}
+	a := withFlags(t, only(t, "shutdown-without-delay", "grace-period-exceeded"), "prestop-delay", "15s", "delay", "10s")
 	analysistest.Run(t, testdata, a, "prestop/...")
 }
 
@@ -175,10 +179,7 @@ func TestPrestopDelay(t *testing.T) {
 // reported with the figures, the hook's share among them.
 func TestPrestopShortDelay(t *testing.T) {
 	t.Parallel()
-	a := only(t, "shutdown-without-delay")
-	if err := a.Flags.Set("prestop-delay", "2s"); err != nil {
-		t.Fatal(err)
-	}
+	a := withFlags(t, only(t, "shutdown-without-delay"), "prestop-delay", "2s")
 	analysistest.Run(t, testdata, a, "prestopshort/...")
 }
 
