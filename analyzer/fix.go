@@ -5,8 +5,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -99,12 +102,38 @@ func (ed *editor) replace(n ast.Node, text string) {
 	ed.edits = append(ed.edits, analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)})
 }
 
+// fix returns the edits as a fix, with the imports that they refer to.
+// An import asked for (ed.pkg) but not written into any edit would be an
+// unused import, which does not compile: an editor applies a fix's edits
+// as they are, without the import clean-up of go vet -fix.
 func (ed *editor) fix(msg string) analysis.SuggestedFix {
 	edits := ed.edits
-	if len(ed.imports) > 0 {
-		edits = append(edits, addImportEdits(ed.p.pass.Fset, ed.file, ed.imports)...)
+	var imports []newImport
+	for _, imp := range ed.imports {
+		if name := ed.added[imp.path]; slices.ContainsFunc(edits, func(e analysis.TextEdit) bool { return refersTo(string(e.NewText), name) }) {
+			imports = append(imports, imp)
+		}
+	}
+	if len(imports) > 0 {
+		edits = append(slices.Clip(edits), addImportEdits(ed.p.pass.Fset, ed.file, imports)...)
 	}
 	return analysis.SuggestedFix{Message: msg, TextEdits: edits}
+}
+
+// refersTo reports whether Go source text holds name followed by a dot,
+// not as the end of a longer name (log. but not slog.).
+func refersTo(text, name string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], name+".")
+		if j < 0 {
+			return false
+		}
+		j += i
+		if r, _ := utf8.DecodeLastRuneInString(text[:j]); j == 0 || !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return true
+		}
+		i = j + len(name)
+	}
 }
 
 // indentOf returns the white space that precedes pos on its line.
@@ -355,9 +384,11 @@ func (ed *editor) drainStatement(api *serverAPI, srv, method string) []string {
 			"}",
 		}
 	}
-	logLine := ed.pkg("log") + "Printf(\"shutdown: %v\", err)"
+	var logLine string
 	if ed.usesSlog() {
 		logLine = ed.pkg("log/slog") + "Error(\"shutdown\", \"err\", err)"
+	} else {
+		logLine = ed.pkg("log") + "Printf(\"shutdown: %v\", err)"
 	}
 	return []string{
 		"if err := " + srv + "." + method + "; err != nil {",

@@ -174,13 +174,22 @@ func isStdPath(path string) bool {
 	return !strings.Contains(first, ".")
 }
 
-// innermostScope returns the innermost scope of file containing pos.
+// innermostScope returns the innermost scope of file that holds code
+// inserted before pos: the innermost scope containing pos, unless that
+// scope starts at pos, as the scope of an if, for, switch or block
+// statement at pos does, which the inserted code precedes. (Taking the
+// if's scope, a fix inserted before if err := a.Shutdown(ctx) did not see
+// a shutdownCtx that another fix had declared later in the block.)
 func innermostScope(info *types.Info, file *ast.File, pos token.Pos) *types.Scope {
 	fileScope := info.Scopes[file]
 	if fileScope == nil {
 		return nil
 	}
-	return fileScope.Innermost(pos)
+	s := fileScope.Innermost(pos)
+	for s != nil && s != fileScope && s.Pos() == pos {
+		s = s.Parent()
+	}
+	return s
 }
 
 // lookup returns the object that name denotes at pos, or nil.
