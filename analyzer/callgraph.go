@@ -36,11 +36,14 @@ type model struct {
 	pass      *analysis.Pass
 	inspector *inspector.Inspector
 
-	nodes   []*fnode // in source order
-	byFunc  map[*types.Func]*fnode
-	varInit map[*types.Var]*fnode // package-level variable -> its initializer
-	init    *fnode                // package initialization
-	main    *fnode                // func main, if any
+	nodes  []*fnode // in source order
+	byFunc map[*types.Func]*fnode
+
+	constructed []*types.Named        // this package's named types that it creates values of, in order
+	ifaceCalls  []ifaceCall           // calls of interface methods
+	varInit     map[*types.Var]*fnode // package-level variable -> its initializer
+	init        *fnode                // package initialization
+	main        *fnode                // func main, if any
 
 	// assigns records every expression assigned to a variable of this
 	// package (a nil entry: modified in a way we do not follow).
@@ -198,6 +201,7 @@ func buildModel(pass *analysis.Pass) *model {
 	for _, b := range bodies {
 		m.walk(b.n, b.root)
 	}
+	m.linkInterfaceCalls()
 	for _, s := range m.subs {
 		if s.call != nil {
 			s.sigs = m.notifySignals(s.call, s.args)
@@ -316,6 +320,9 @@ func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr)
 		if isDrainLike(fn) {
 			n.mayDrain = true
 		}
+		if call != nil && isInterfaceMethod(fn) {
+			m.ifaceCalls = append(m.ifaceCalls, ifaceCall{n, fn})
+		}
 		if fn.Pkg() == m.pass.Pkg {
 			if callee := m.byFunc[fn]; callee != nil {
 				n.calls = append(n.calls, callee)
@@ -397,10 +404,54 @@ func (m *model) constructs(n *fnode, t types.Type) {
 	if !ok || named.Obj().Pkg() != m.pass.Pkg {
 		return
 	}
+	if !slices.Contains(m.constructed, named) {
+		m.constructed = append(m.constructed, named)
+	}
 	for i := range named.NumMethods() {
 		if callee := m.byFunc[named.Method(i).Origin()]; callee != nil {
 			n.weak = append(n.weak, callee)
 		}
+	}
+}
+
+// An ifaceCall is a call of an interface method in a node.
+type ifaceCall struct {
+	n  *fnode
+	fn *types.Func
+}
+
+// linkInterfaceCalls links each call of an interface method to the
+// methods of this package's types that implement the interface and that
+// the package creates values of: a []Server of the program's own server
+// types, started in a loop (kratos' transport.Server), calls their Start.
+func (m *model) linkInterfaceCalls() {
+	if len(m.constructed) == 0 {
+		return
+	}
+	byName := make(map[string][]*types.Func) // methods of constructed types
+	for _, named := range m.constructed {
+		for i := range named.NumMethods() {
+			meth := named.Method(i)
+			byName[meth.Name()] = append(byName[meth.Name()], meth)
+		}
+	}
+	impls := make(map[*types.Func][]*fnode)
+	for _, c := range m.ifaceCalls {
+		targets, ok := impls[c.fn]
+		if !ok {
+			iface, _ := c.fn.Type().(*types.Signature).Recv().Type().Underlying().(*types.Interface)
+			for _, meth := range byName[c.fn.Name()] {
+				recv := meth.Type().(*types.Signature).Recv().Type()
+				if _, ok := recv.(*types.Pointer); !ok {
+					recv = types.NewPointer(recv) // (its method set has every method)
+				}
+				if iface != nil && m.byFunc[meth] != nil && types.Implements(recv, iface) {
+					targets = append(targets, m.byFunc[meth])
+				}
+			}
+			impls[c.fn] = targets
+		}
+		c.n.calls = append(c.n.calls, targets...)
 	}
 }
 

@@ -169,6 +169,7 @@ type handlerEvent struct {
 	Kind  evKind
 	Nanos int64 // evDelay
 	Const bool  // evDelay: Nanos is known
+	Calls int   // evBlock: 1 + the index of the function parameter it calls (0: none)
 }
 
 func (*handles) AFact() {}
@@ -200,7 +201,11 @@ func (f *handles) String() string {
 		case evExit:
 			b.WriteString(" exit")
 		case evBlock:
-			b.WriteString(" block")
+			if e.Calls > 0 {
+				fmt.Fprintf(&b, " calls param %d", e.Calls-1)
+			} else {
+				b.WriteString(" block")
+			}
 		}
 	}
 	b.WriteString(")")

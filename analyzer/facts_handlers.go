@@ -37,11 +37,11 @@ func (m *model) handlerOf(n *fnode, waiter map[*fnode]*fnode) *handles {
 	if waiter != nil {
 		if evs := m.eventsOf(n); hasEvent(evs, evWait) {
 			// Have: a wait on the package's own subscription in n.
-			return &handles{Param: -1, Events: handlerEvents(evs)}
+			return &handles{Param: -1, Events: handlerEvents(evs, n.fn)}
 		}
 		if w := waiter[n]; w != nil {
 			// Have: such a wait in a goroutine n starts.
-			return &handles{Param: -1, Goroutine: true, Events: handlerEvents(m.eventsOf(w))}
+			return &handles{Param: -1, Goroutine: true, Events: handlerEvents(m.eventsOf(w), n.fn)}
 		}
 	}
 	if !n.reachesDrain && !n.reachesMayDrain {
@@ -88,7 +88,7 @@ func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 	m.assumed = &assumption{root: n, v: p, kind: kind, evCache: make(map[*fnode][]event), summaries: make(map[*fnode][]event)}
 	defer func() { m.assumed = nil }()
 	if evs := m.eventsOf(n); hasEvent(evs, evWait) {
-		return &handles{Events: handlerEvents(evs)}
+		return &handles{Events: handlerEvents(evs, n.fn)}
 	}
 	seen := map[*fnode]bool{n: true}
 	queue := []*fnode{n}
@@ -101,7 +101,7 @@ func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 			}
 			seen[c] = true
 			if evs := m.eventsOf(c); hasEvent(evs, evWait) {
-				return &handles{Goroutine: true, Events: handlerEvents(evs)}
+				return &handles{Goroutine: true, Events: handlerEvents(evs, n.fn)}
 			}
 			queue = append(queue, c)
 		}
@@ -154,9 +154,11 @@ func (m *model) handlesAt(call *ast.CallExpr, h *handles) bool {
 }
 
 // handlerEvents returns what a handler path does after the first wait of
-// evs, for a fact: its delays, drains, closes, exits and other waits, up
-// to a second receive from a signal channel (the force-quit path).
-func handlerEvents(evs []event) []handlerEvent {
+// evs, for a fact: its delays, drains, closes, exits and other waits (and
+// which of fn's function parameters it calls), up to a second receive
+// from a signal channel (the force-quit path).
+func handlerEvents(evs []event, fn *types.Func) []handlerEvent {
+	params := fn.Type().(*types.Signature).Params()
 	i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait })
 	var out []handlerEvent
 	for _, e := range evs[i+1:] {
@@ -166,7 +168,13 @@ func handlerEvents(evs []event) []handlerEvent {
 				return out
 			}
 		case evDelay, evDrain, evClose, evExit, evBlock:
-			out = append(out, handlerEvent{Kind: e.kind, Nanos: int64(e.dur), Const: e.constDur})
+			he := handlerEvent{Kind: e.kind, Nanos: int64(e.dur), Const: e.constDur}
+			for j := range params.Len() {
+				if e.param != nil && params.At(j) == e.param {
+					he.Calls = j + 1 // (a callback: the caller knows what it does)
+				}
+			}
+			out = append(out, he)
 		}
 	}
 	return out
@@ -223,12 +231,16 @@ func firstReached(nodes []*fnode, own func(*fnode) *fnode) map[*fnode]*fnode {
 	return reached
 }
 
-// fromHandler returns the events of another package's handler path as
-// seen at call: a wait, then what the fact says, all at the call.
-func fromHandler(call *ast.CallExpr, fn *types.Func, h *handles) (wait event, evs []event) {
-	wait = event{kind: evWait, node: call, callee: fn, wait: valDone}
+// handler composes another package's handler path as seen at call: a
+// wait, then what the fact says, at the call; a function the call hands
+// over and the path calls runs there.
+func (w *walker) handler(call *ast.CallExpr, fn *types.Func, h *handles) {
+	w.emit(event{kind: evWait, node: call, callee: fn, wait: valDone})
 	for _, e := range h.Events {
-		evs = append(evs, event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const})
+		if i := e.Calls - 1; i >= 0 && i < len(call.Args) {
+			w.callValue(call, w.m.funcTargets(call.Args[i]))
+			continue
+		}
+		w.emit(event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const})
 	}
-	return wait, evs
 }

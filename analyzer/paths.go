@@ -158,8 +158,9 @@ func (p *program) libraryPaths() []*handlerPath {
 		if h.Param >= 0 && !p.handlesAt(call, h) {
 			continue // (not given a signal value)
 		}
-		wait, events := fromHandler(call, s.callee, h)
-		paths = append(paths, &handlerPath{entry: s.node, wait: wait, events: events})
+		w := &walker{m: p.model, inCallee: true}
+		w.handler(call, s.callee, h)
+		paths = append(paths, &handlerPath{entry: s.node, wait: w.events[0], events: w.events[1:]})
 	}
 	return paths
 }

@@ -49,7 +49,8 @@ type event struct {
 	call     *ast.CallExpr // evDrain, evClose: the call, if direct
 	relay    valKind       // evRelay: what relayVar becomes if this relays a signal
 	relayVar *types.Var
-	widened  bool // evBlock: stands for the events a summary cut (see widen)
+	widened  bool       // evBlock: stands for the events a summary cut (see widen)
+	param    *types.Var // evBlock: the function parameter called here
 }
 
 type walker struct {
@@ -484,7 +485,7 @@ func (w *walker) call(call *ast.CallExpr) {
 		w.callValue(call, targets)
 	} else if v := m.localVar(call.Fun); v != nil && m.params[v] {
 		// A callback the caller passed in, from where we cannot see: it may drain.
-		w.emit(event{kind: evBlock, node: call})
+		w.emit(event{kind: evBlock, node: call, param: v})
 	}
 }
 
@@ -578,11 +579,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 	// the value it is given), then drain or exit, all in one call (a
 	// library's Run(ctx)): its handles fact says what it does, in order.
 	if h := new(handles); m.pass.ImportObjectFact(fn, h) && !h.Goroutine && m.handlesAt(call, h) {
-		wait, events := fromHandler(call, fn, h)
-		w.emit(wait)
-		for _, e := range events {
-			w.emit(e)
-		}
+		w.handler(call, fn, h)
 		return
 	}
 	// A function of another package may wait for the signal, then drain

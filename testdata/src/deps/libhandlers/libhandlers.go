@@ -103,3 +103,13 @@ func Start(ctx context.Context, srv *http.Server) error { // want Start:"startsS
 	_ = ctx
 	return srv.ListenAndServe()
 }
+
+// OnSignal runs f in a goroutine once SIGTERM arrives.
+func OnSignal(f func()) { // want OnSignal:"subscribes\\(SIGTERM\\)" OnSignal:"handles\\(signal in a goroutine: calls param 0\\)"
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	go func() {
+		<-c
+		f()
+	}()
+}

@@ -24,7 +24,7 @@ func Run(srv *http.Server) { // want Run:"startsServer" Run:"subscribes\\(SIGTER
 }
 
 // CatchSignals waits for SIGTERM, runs the cleanup callback, then exits.
-func CatchSignals(callback func()) { // want CatchSignals:"subscribes\\(SIGTERM\\)" CatchSignals:"waitsForSignal" CatchSignals:"handles\\(signal: block exit\\)"
+func CatchSignals(callback func()) { // want CatchSignals:"subscribes\\(SIGTERM\\)" CatchSignals:"waitsForSignal" CatchSignals:"handles\\(signal: calls param 0 exit\\)"
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)
 	<-c
