@@ -138,17 +138,29 @@ func refersTo(text, name string) bool {
 
 // indentOf returns the white space that precedes pos on its line.
 func (m *model) indentOf(pos token.Pos) string {
+	indent, ok := m.lineBefore(pos)
+	if !ok {
+		return "\t" // not first on its line
+	}
+	return indent
+}
+
+// startsLine reports whether only white space precedes pos on its line.
+func (m *model) startsLine(pos token.Pos) bool {
+	_, ok := m.lineBefore(pos)
+	return ok
+}
+
+// lineBefore returns what precedes pos on its line, and whether that is
+// white space only.
+func (m *model) lineBefore(pos token.Pos) (string, bool) {
 	tf := m.pass.Fset.File(pos)
 	content, err := m.pass.ReadFile(tf.Name())
 	if err != nil {
-		return "\t"
+		return "", false
 	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	line := content[start:tf.Offset(pos)]
-	if strings.TrimLeft(string(line), " \t") != "" {
-		return "\t" // not first on its line
-	}
-	return string(line)
+	line := string(content[tf.Offset(tf.LineStart(tf.Line(pos))):tf.Offset(pos)])
+	return line, strings.TrimLeft(line, " \t") == ""
 }
 
 // durationExpr writes d as Go source, such as 15 * time.Second, as gofmt

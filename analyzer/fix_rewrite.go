@@ -3,7 +3,9 @@ package analyzer
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -20,6 +22,15 @@ import (
 // and the TLS and Serve variants. What the original did on a serve error
 // is kept (a bare start, which ignored it, now exits with log.Fatal); an
 // if statement whose body does not end by exiting gets no fix.
+//
+// The comments that belong to the statement, the lines right above it
+// and one at the end of its line (stmtComments), move with the start
+// into the goroutine, above the statement that now serves: left where
+// they were, above the new block or after its last line, they would
+// describe the delay and the drain. They are the user's words, so they
+// are kept verbatim rather than dropped, even when they said something
+// only the old statement did ("serve forever"); a comment set apart by a
+// blank line is about more than the statement and stays where it is.
 func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, bool) {
 	none := analysis.SuggestedFix{}
 	call, ok := s.expr.(*ast.CallExpr)
@@ -47,6 +58,7 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		return none, false // a server we cannot drain, or cannot build
 	}
 	ed := p.editor(p.main.file, stmt.Pos())
+	from, to, comments := p.stmtComments(p.main.file, list, stmt)
 	indent := p.indentOf(stmt.Pos())
 	var b strings.Builder
 	line := func(format string, args ...any) {
@@ -85,6 +97,9 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		return "!" + ed.pkg("errors") + "Is(" + err + ", " + ed.pkg("net/http") + "ErrServerClosed)"
 	}
 	line("go func() {")
+	for _, c := range comments {
+		line("\t%s", c)
+	}
 	switch st := stmt.(type) {
 	case *ast.IfStmt:
 		cond := p.src(st.Cond)
@@ -131,9 +146,56 @@ func gracefulRewrite(p *program, cfg *Config, s *site) (analysis.SuggestedFix, b
 		line("%s", l)
 	}
 
-	text := strings.TrimPrefix(strings.TrimSuffix(b.String(), "\n"), indent) // the statement's own indentation stays
-	ed.replace(stmt, text)
+	text := strings.TrimPrefix(strings.TrimSuffix(b.String(), "\n"), indent) // the first line's indentation stays
+	ed.edits = append(ed.edits, analysis.TextEdit{Pos: from, End: to, NewText: []byte(text)})
 	return ed.fix("Handle SIGTERM: serve in a goroutine, then delay and " + api.drain), true
+}
+
+// stmtComments returns the comments that belong to stmt, a statement of
+// list in file, and the range that holds them and stmt. They are the
+// comment lines right above stmt, after the statement before it and with
+// no blank line between, and a comment after stmt on its last line. Only
+// comments that fit on one line are taken, so that they can be indented
+// anew; the others stay where they are.
+func (p *program) stmtComments(file *ast.File, list []ast.Stmt, stmt ast.Stmt) (from, to token.Pos, comments []string) {
+	from, to = stmt.Pos(), stmt.End()
+	tf := p.pass.Fset.File(stmt.Pos())
+	after := token.NoPos // the end of the statement before stmt
+	if i := slices.Index(list, stmt); i > 0 {
+		after = list[i-1].End()
+	}
+	var trailing []string
+	for _, cg := range file.Comments {
+		switch {
+		case cg.End() <= after || cg.Pos() >= stmt.Pos() && cg.Pos() < stmt.End() || !oneLineEach(cg):
+			// before the statement above, inside stmt, or too long to move
+		case cg.End() < stmt.Pos() && tf.Line(cg.End()) == tf.Line(stmt.Pos())-1 && p.startsLine(cg.Pos()):
+			from = cg.Pos()
+			comments = commentTexts(cg)
+		case cg.Pos() >= stmt.End() && tf.Line(cg.Pos()) == tf.Line(stmt.End()) && tf.Line(cg.End()) == tf.Line(stmt.End()):
+			to = cg.End()
+			trailing = commentTexts(cg)
+		}
+	}
+	return from, to, append(comments, trailing...)
+}
+
+// oneLineEach reports whether each comment of cg fits on one line.
+func oneLineEach(cg *ast.CommentGroup) bool {
+	for _, c := range cg.List {
+		if strings.Contains(c.Text, "\n") {
+			return false
+		}
+	}
+	return true
+}
+
+func commentTexts(cg *ast.CommentGroup) []string {
+	var texts []string
+	for _, c := range cg.List {
+		texts = append(texts, c.Text)
+	}
+	return texts
 }
 
 // serverFields returns the http.Server fields and the method arguments for
