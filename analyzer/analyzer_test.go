@@ -211,3 +211,11 @@ func TestLibraryHandlers(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata, analyzer.New(), "libraryhandlers/...")
 }
+
+// TestCobraContext runs every check on cobra commands whose RunE waits on
+// cmd.Context(): a handler path when main runs the tree with
+// ExecuteContext on a signal context.
+func TestCobraContext(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata, analyzer.New(), "cobractx/...")
+}

@@ -41,6 +41,8 @@ type model struct {
 
 	constructed []*types.Named        // this package's named types that it creates values of, in order
 	ifaceCalls  []ifaceCall           // calls of interface methods
+	executeCtx  []*ast.CallExpr       // calls of cobra\'s ExecuteContext
+	inExecute   bool                  // executesWithSignal is deciding
 	varInit     map[*types.Var]*fnode // package-level variable -> its initializer
 	init        *fnode                // package initialization
 	main        *fnode                // func main, if any
@@ -359,6 +361,8 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 	case isPackageFunc(fn, "context", "AfterFunc") && call != nil && len(call.Args) == 2:
 		m.afterFuncs = append(m.afterFuncs, site{node: n, expr: call})
 		return
+	case (isCobraMethod(fn, "ExecuteContext") || isCobraMethod(fn, "ExecuteContextC")) && call != nil:
+		m.executeCtx = append(m.executeCtx, call)
 	case isRunGroupMethod(fn, "Add") && call != nil:
 		m.actors = append(m.actors, site{node: n, expr: call})
 		return

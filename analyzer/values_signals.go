@@ -202,6 +202,13 @@ func (m *model) callValueKind(call *ast.CallExpr, idx int) valKind {
 			return valCtx
 		}
 		return 0
+	case isCobraMethod(fn, "Context"):
+		// Have: cmd.Context() in a command's Run; the context that
+		// ExecuteContext was given.
+		if idx == 0 && m.executesWithSignal() {
+			return valCtx
+		}
+		return 0
 	case isErrgroupWithContext(fn):
 		if idx == 1 && len(call.Args) > 0 && m.valueKind(call.Args[0], 0)&valCtx != 0 {
 			return valCtx
@@ -225,6 +232,27 @@ func (m *model) callValueKind(call *ast.CallExpr, idx int) valKind {
 		return valKind(fact.Kinds[idx])
 	}
 	return 0
+}
+
+// executesWithSignal reports whether the package runs a cobra command
+// tree with ExecuteContext (or ExecuteContextC) on a signal context: every
+// command's Context() is then that context.
+func (m *model) executesWithSignal() bool {
+	if m.inExecute {
+		return false // (cmd.ExecuteContext(cmd.Context()))
+	}
+	m.inExecute = true
+	defer func() { m.inExecute = false }()
+	return slices.ContainsFunc(m.executeCtx, func(call *ast.CallExpr) bool {
+		return len(call.Args) == 1 && m.valueKind(call.Args[0], 0)&valCtx != 0
+	})
+}
+
+// isCobraMethod reports whether fn is the named method of
+// github.com/spf13/cobra's Command.
+func isCobraMethod(fn *types.Func, name string) bool {
+	recv := recvNamed(fn)
+	return fn.Name() == name && recv != nil && recv.Obj().Name() == "Command" && inPackage(recv.Obj(), "github.com/spf13/cobra")
 }
 
 // callee returns the function a call statically calls, or nil.

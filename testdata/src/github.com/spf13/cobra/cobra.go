@@ -2,10 +2,22 @@
 // commands whose RunE closures start servers.
 package cobra
 
+import "context"
+
 type Command struct {
 	Use  string
 	RunE func(cmd *Command, args []string) error
 	subs []*Command
+	ctx  context.Context
+}
+
+// Context returns the context ExecuteContext was given.
+func (c *Command) Context() context.Context { return c.ctx }
+
+// ExecuteContext runs the command with ctx as every command's Context.
+func (c *Command) ExecuteContext(ctx context.Context) error {
+	c.ctx = ctx
+	return c.Execute()
 }
 
 func (c *Command) AddCommand(cmds ...*Command) { c.subs = append(c.subs, cmds...) }
