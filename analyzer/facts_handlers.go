@@ -85,7 +85,12 @@ func paramSignalKind(t types.Type) valKind {
 // The literals of n are walked afresh under the assumption; everything
 // else is composed from the summaries as they are.
 func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
-	m.assumed = &assumption{root: n, v: p, kind: kind, evCache: make(map[*fnode][]event), summaries: make(map[*fnode][]event)}
+	m.assumed = &assumption{
+		roots:     []*fnode{n},
+		vars:      map[*types.Var]valKind{p: kind},
+		evCache:   make(map[*fnode][]event),
+		summaries: make(map[*fnode][]event),
+	}
 	defer func() { m.assumed = nil }()
 	if evs := m.eventsOf(n); hasEvent(evs, evWait) {
 		return &handles{Events: handlerEvents(evs, n.fn)}
@@ -109,32 +114,67 @@ func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 	return nil
 }
 
-// An assumption is paramHandler's: while it holds, v (a parameter of
-// root) is taken to hold a signal value, and the events of root and of
-// the literals in it are kept apart from the package's own.
+// An assumption is paramHandler's: while it holds, the parameters in
+// vars are taken to hold signal values, and the events of the functions
+// they belong to (roots) and of the literals in those are kept apart from
+// the package's own. It starts with one parameter of the function being
+// summarized and grows, a bounded number of times, to the parameters of
+// the same-package functions it passes such a value to (alertmanager's
+// Run(ctx) waits in serveLoop(ctx)).
 type assumption struct {
-	root      *fnode
-	v         *types.Var
-	kind      valKind
+	roots     []*fnode
+	vars      map[*types.Var]valKind
 	evCache   map[*fnode][]event
 	summaries map[*fnode][]event
 }
 
+// maxAssumedRoots bounds the functions one assumption covers, so that
+// summarizing a parameter costs a bounded number of walks.
+const maxAssumedRoots = 8
+
 // caches returns where n's events and summary are memoized: apart, for
 // the nodes an assumption covers.
 func (m *model) caches(n *fnode) (evCache, summaries map[*fnode][]event) {
-	if a := m.assumed; a != nil && n.body != nil && within(n.body, a.root.body) {
-		return a.evCache, a.summaries
+	if a := m.assumed; a != nil && n.body != nil {
+		for _, root := range a.roots {
+			if within(n.body, root.body) {
+				return a.evCache, a.summaries
+			}
+		}
 	}
 	return m.evCache, m.summaries
 }
 
 // assumedKind is the signal value v holds under the current assumption.
 func (m *model) assumedKind(v *types.Var) valKind {
-	if a := m.assumed; a != nil && a.v == v {
-		return a.kind
+	if a := m.assumed; a != nil {
+		return a.vars[v]
 	}
 	return 0
+}
+
+// assumeArgs extends the current assumption to the parameters of fn, a
+// function of this package about to be composed at call, that the call
+// passes an assumed signal value.
+func (m *model) assumeArgs(call *ast.CallExpr, fn *types.Func) {
+	a, callee := m.assumed, m.byFunc[fn]
+	if a == nil || callee == nil || slices.Contains(a.roots, callee) || len(a.roots) >= maxAssumedRoots {
+		return
+	}
+	params := fn.Type().(*types.Signature).Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() {
+			break
+		}
+		if p := params.At(i); m.sigVals[p] == 0 {
+			if k := m.kindAt(arg, call.Pos()); k != 0 {
+				a.vars[p] = k
+				if !slices.Contains(a.roots, callee) {
+					a.roots = append(a.roots, callee)
+				}
+			}
+		}
+	}
 }
 
 // handlesAt reports whether another package's handler path, inline in

@@ -365,6 +365,8 @@ func (w *walker) selectStmt(s *ast.SelectStmt) {
 		return
 	case timersOnly && !hasDefault && (sigCase == nil || len(s.Body.List) > 1):
 		w.emit(event{kind: evDelay, node: s, dur: minDur, constDur: constDur})
+	case hasDefault && sigCase == nil:
+		// Have: a poll (select with a default): it does not block.
 	default:
 		w.emit(event{kind: evBlock, node: s})
 	}
@@ -569,6 +571,7 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 		}
 	}
 	if fn.Pkg() == m.pass.Pkg && !isInterfaceMethod(fn) {
+		m.assumeArgs(call, fn)
 		w.inline(m.byFunc[fn])
 		return
 	}

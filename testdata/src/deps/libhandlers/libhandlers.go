@@ -113,3 +113,45 @@ func OnSignal(f func()) { // want OnSignal:"subscribes\\(SIGTERM\\)" OnSignal:"h
 		f()
 	}()
 }
+
+// App waits in a helper and drains in a deferred Stop (alertmanager).
+type App struct {
+	Srv    *http.Server
+	Reload chan struct{}
+}
+
+// Run serves until ctx is done.
+func (a *App) Run(ctx context.Context) error { // want Run:"startsServer" Run:"drains" Run:"handles\\(param 0: drain\\)"
+	defer a.Stop()
+	go a.Srv.ListenAndServe()
+	return a.serveLoop(ctx)
+}
+
+func (a *App) serveLoop(ctx context.Context) error {
+	for {
+		select {
+		case <-a.Reload:
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
+
+// Stop drains at once.
+func (a *App) Stop() { a.Srv.Shutdown(context.Background()) } // want Stop:"drains"
+
+// Errs reports serve errors.
+var Errs = make(chan error, 1)
+
+// RunPolling is Run with a poll for a serve error after the wait, as
+// alertmanager's serveLoop does: a select with a default does not block.
+func RunPolling(ctx context.Context, srv *http.Server) error { // want RunPolling:"startsServer" RunPolling:"drains" RunPolling:"handles\\(param 0: drain\\)"
+	go srv.ListenAndServe()
+	<-ctx.Done()
+	select {
+	case err := <-Errs:
+		return err
+	default:
+	}
+	return srv.Shutdown(context.Background())
+}
