@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints how much sigtermcheck costs on top of the passes it requires
-# (inspect, ctrlflow), on real standard-library code. A ratio, not a time:
+# Prints how much sigtermcheck (its exits stage included) costs on top of
+# inspect, the pass every analyzer shares, on real standard-library code. A ratio, not a time:
 # it holds on a slow or busy machine. Usage: bash bench/ratio.sh [count]
 set -euo pipefail
 cd "$(dirname "$0")/.."
