@@ -54,6 +54,7 @@ type model struct {
 	subs       []*subscription // every subscription written in this package
 	afterFuncs []site          // calls of context.AfterFunc
 	actors     []site          // calls of oklog/run's (*Group).Add
+	groupRuns  []site          // calls of oklog/run's (*Group).Run
 	subByCall  map[*ast.CallExpr]*subscription
 
 	// Signal values (values_signals.go) and function values (values_funcs.go).
@@ -366,6 +367,8 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 	case isRunGroupMethod(fn, "Add") && call != nil:
 		m.actors = append(m.actors, site{node: n, expr: call})
 		return
+	case isRunGroupMethod(fn, "Run") && call != nil:
+		m.groupRuns = append(m.groupRuns, site{node: n, expr: call}) // (and its facts, below)
 	case isNotify(fn) || isNotifyContext(fn):
 		s := &subscription{site: site{node: n, expr: expr}, notify: fn, sigs: sigUnknown}
 		if call != nil && len(call.Args) > 0 {

@@ -70,10 +70,64 @@ func (p *program) runGroupPaths() []*handlerPath {
 				w.callValue(call, p.funcTargets(call.Args[1]))
 			}
 		}
-		wait := event{kind: evWait, node: signal.expr, wait: valDone}
-		paths = append(paths, &handlerPath{entry: signal.node, wait: wait, events: w.events})
+		events := append(w.events, p.afterGroupRun(signal.node)...)
+		paths = append(paths, &handlerPath{entry: signal.node, wait: p.actorWait(signal), events: events})
 	}
 	return paths
+}
+
+// actorWait returns the wait point of a run.Group's signal actor: the
+// wait in its execute function, or else (run.SignalHandler) the Add.
+func (p *program) actorWait(signal site) event {
+	add := signal.expr.(*ast.CallExpr)
+	if len(add.Args) == 2 {
+		for _, f := range p.funcTargets(add.Args[0]).local {
+			if i := slices.IndexFunc(p.eventsOf(f), func(e event) bool { return e.kind == evWait }); i >= 0 {
+				return p.eventsOf(f)[i]
+			}
+		}
+	}
+	return event{kind: evWait, node: add, wait: valDone}
+}
+
+// afterGroupRun returns what n does once its run.Group's Run returns,
+// which it does when every interrupted actor has: the events of the
+// statements after the one that calls Run, n's deferred calls, and its
+// return, if that ends the process (main, os.Exit(run())).
+func (p *program) afterGroupRun(n *fnode) []event {
+	var run ast.Node
+	for _, s := range p.groupRuns {
+		if s.node == n {
+			run = s.expr
+			break
+		}
+	}
+	if run == nil || n.body == nil {
+		return nil
+	}
+	w := &walker{m: p.model}
+	start := -1
+	for _, s := range n.body.List {
+		if w.ended {
+			break
+		}
+		w.stmt = s
+		w.statement(s)
+		if start < 0 && within(run, s) {
+			start = len(w.events)
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	if !w.ended {
+		w.returns(nil)
+	}
+	rest := w.events[start:]
+	if !p.exitsOnReturn()[n] {
+		rest = slices.DeleteFunc(slices.Clone(rest), func(e event) bool { return e.kind == evReturn })
+	}
+	return rest
 }
 
 // isSignalActor reports whether a run.Group's Add call adds the signal
