@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
+	"github.com/sigtermcheck/sigtermcheck/analyzer/relevance"
 )
 
 // New returns a fresh sigtermcheck analyzer with the default settings and
@@ -49,7 +50,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		Doc:      analyzerDoc(),
 		URL:      docURL[:len(docURL)-1],
 		Flags:    *flag.NewFlagSet("sigtermcheck", flag.ContinueOnError),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, exits.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, exits.Analyzer, relevanceStage},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg)
 		},
@@ -61,7 +62,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err // (the flags are each valid, their combination is not)
 	}
-	relevant := canMatter(pass)
+	relevant := pass.ResultOf[relevanceStage].(*relevance.Result).Matters
 	if !relevant && !declaresSignalList(pass) {
 		// Have: a package that cannot start, stop or signal anything.
 		exportDelays(pass)
@@ -69,9 +70,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 			newReporter(pass, cfg).reportBadDirectives()
 		}
 		return nil, nil
-	}
-	if relevant && pass.Pkg.Name() != "main" {
-		pass.ExportPackageFact(new(matters)) // (nothing imports a program)
 	}
 	if quietPackages[pass.Pkg.Path()] {
 		return nil, nil // known by name (known_std.go): nothing to build

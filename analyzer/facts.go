@@ -21,7 +21,6 @@ var factTypes = []analysis.Fact{
 	new(delays),
 	new(drains),
 	new(mayDrain),
-	new(matters),
 	new(handles),
 }
 

@@ -1,4 +1,4 @@
-// A library package that starts a server and never handles signals is // want package:"matters"
+// A library package that starts a server and never handles signals is
 // never reported: only programs are.
 package library
 

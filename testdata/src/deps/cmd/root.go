@@ -1,4 +1,4 @@
-// Package cmd is a cobra-style command tree in another package of the // want package:"matters"
+// Package cmd is a cobra-style command tree in another package of the
 // program's module: the server starts in a RunE closure.
 package cmd
 

@@ -1,4 +1,4 @@
-// Package initcli builds a command tree in its initialization, as cobra // want package:"matters"
+// Package initcli builds a command tree in its initialization, as cobra
 // programs do (go-containerregistry's cmd/crane).
 package initcli
 

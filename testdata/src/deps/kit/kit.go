@@ -1,4 +1,4 @@
-// Package kit has methods named like drains that are not drains (a // want package:"matters"
+// Package kit has methods named like drains that are not drains (a
 // container manager's Stop), and an application whose Stop ranges over
 // an interface of servers, kratos-style: it may drain.
 package kit

@@ -1,4 +1,4 @@
-// Package libhandlers holds handler paths out of its callers' sight, as // want package:"matters"
+// Package libhandlers holds handler paths out of its callers' sight, as
 // go-httpbin, tusd, alertmanager and kine do (found by the real-world
 // harness): in goroutines it starts, and after waits on a context or
 // channel it is given.

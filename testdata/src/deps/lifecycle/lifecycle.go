@@ -1,4 +1,4 @@
-// Package lifecycle runs servers and signal handling for programs, as // want package:"matters"
+// Package lifecycle runs servers and signal handling for programs, as
 // miniflux and pebble do (found by the real-world harness).
 package lifecycle
 

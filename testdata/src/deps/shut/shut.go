@@ -1,4 +1,4 @@
-// Package shut helps programs stop: its functions return signal contexts // want package:"matters"
+// Package shut helps programs stop: its functions return signal contexts
 // and channels, block until SIGTERM, sleep, exit and drain. Programs reach
 // all of it through facts.
 package shut

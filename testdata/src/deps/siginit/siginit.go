@@ -1,4 +1,4 @@
-package siginit // want package:"subscribes\\(SIGTERM\\)" package:"matters"
+package siginit // want package:"subscribes\\(SIGTERM\\)"
 
 // siginit subscribes to SIGTERM in its initialization, so every program
 // importing it handles SIGTERM.

@@ -1,4 +1,4 @@
-// Package sigkit subscribes to signals on behalf of programs. // want package:"matters"
+// Package sigkit subscribes to signals on behalf of programs.
 package sigkit
 
 import (

@@ -1,4 +1,4 @@
-// Package srvkit is a library wrapper around net/http servers: it starts // want package:"matters"
+// Package srvkit is a library wrapper around net/http servers: it starts
 // servers inside its own functions, so programs reach the start only
 // through facts.
 package srvkit

@@ -1,4 +1,4 @@
-// Package grpcsrv wraps a gRPC server: its Start returns nil only once // want package:"matters"
+// Package grpcsrv wraps a gRPC server: its Start returns nil only once
 // GracefulStop is over, which a program cannot tell from its name.
 package grpcsrv
 

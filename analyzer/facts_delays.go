@@ -6,36 +6,14 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermcheck/sigtermcheck/analyzer/relevance"
 )
 
-// Relevance. sigtermcheck runs on every package of the build graph, the
-// standard library included, and most packages cannot start a server,
-// subscribe to a signal or drain. Whether one can is decided from its
-// direct imports alone, through a package fact, so such a package costs
-// almost nothing: it only gets its delays facts (a helper that sleeps can
-// be the delay of a handler path), from the top level of its functions.
-
-// matters is a package fact: the package can matter to sigtermcheck.
-type matters struct{}
-
-func (*matters) AFact()         {}
-func (*matters) String() string { return "matters" }
-
-// canMatter reports whether the package being analyzed can start a
-// server, subscribe to a signal or drain: it is net/http, os/signal or a
-// framework of section 8, or imports one of them or a package that
-// matters. Such a package gets the matters fact.
-func canMatter(pass *analysis.Pass) bool {
-	if isRoot(pass.Pkg.Path()) {
-		return true
-	}
-	for _, imp := range pass.Pkg.Imports() {
-		if isRoot(imp.Path()) || pass.ImportPackageFact(imp, new(matters)) {
-			return true
-		}
-	}
-	return false
-}
+// Delays facts of packages that cannot otherwise matter (the relevance
+// stage, analyzer/relevance, decides which): a helper that sleeps can be
+// the delay of a handler path, so every package exports the delays of
+// its functions, read from the top level of their bodies.
 
 // declaresSignalList reports whether the package being analyzed declares
 // a package-level variable of a signal type, a list that programs may
@@ -56,10 +34,14 @@ func declaresSignalList(pass *analysis.Pass) bool {
 }
 
 // isRoot reports whether the package at path is one that everything
-// sigtermcheck looks for comes from.
+// sigtermcheck looks for comes from: the relevance stage's roots.
 func isRoot(path string) bool {
 	return path == "net/http" || path == "os/signal" || apiOfPackage(path) != nil
 }
+
+// relevanceStage is the relevance analyzer of every sigtermcheck
+// analyzer: one, so that importers see a package's facts.
+var relevanceStage = relevance.New(isRoot)
 
 // exportDelays exports the delays facts of a package that cannot
 // otherwise matter.

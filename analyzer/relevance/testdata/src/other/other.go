@@ -1,0 +1,6 @@
+// Package other imports nothing that matters: no fact.
+package other
+
+import "strings"
+
+func Upper(s string) string { return strings.ToUpper(s) }

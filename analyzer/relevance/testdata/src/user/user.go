@@ -1,0 +1,6 @@
+// Package user imports a root. // want package:"matters"
+package user
+
+import "root"
+
+func Run() { root.Serve() }
