@@ -129,12 +129,11 @@ func reportGracePeriodExceeded(p *program, r *reporter) {
 					continue // (a later drain may start later)
 				}
 				drain := p.drainName(e)
-				start := fmt.Sprintf("%s starts %v after the pod starts stopping%s", drain, r.cfg.PrestopDelay+delay, prestopIncluded(r.cfg))
-				msg := fmt.Sprintf("%s, leaving %v of the %v grace period to drain, under the min-drain setting (%v); shorten the delay or raise terminationGracePeriodSeconds",
-					start, left, r.cfg.GracePeriod, r.cfg.MinDrain)
+				start := fmt.Sprintf("%s starts %v into the %v grace period%s", drain, r.cfg.PrestopDelay+delay, r.cfg.GracePeriod, prestopIncluded(r.cfg))
+				msg := fmt.Sprintf("%s, leaving %v to drain (min-drain %v); shorten the delay or raise terminationGracePeriodSeconds",
+					start, left, r.cfg.MinDrain)
 				if left <= 0 {
-					msg = fmt.Sprintf("%s: SIGKILL comes first, at the end of the %v grace period; shorten the delay or raise terminationGracePeriodSeconds",
-						start, r.cfg.GracePeriod)
+					msg = start + ": SIGKILL comes first; shorten the delay or raise terminationGracePeriodSeconds"
 				}
 				r.report(checkGracePeriodExceeded, analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),

@@ -227,7 +227,7 @@ func main() {
 func TestBadFlagOnce(t *testing.T) {
 	t.Parallel()
 	dir := writeModule(t, shop)
-	const want = `invalid value "abc" for flag -min-delay: not a duration`
+	const want = `sigtermcheck: invalid value "abc" for flag -min-delay: not a duration`
 	_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "-min-delay=abc", "./...")
 	if code == 0 || strings.Count(stderr, want) != 1 {
 		t.Errorf("go vet -min-delay=abc: exit %d, want a failure and the error once:\n%s", code, stderr)

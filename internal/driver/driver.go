@@ -127,6 +127,12 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	case fs.NArg() == 0:
 		fmt.Fprintf(stderr, "usage: %s [flags] packages (for example ./...)\nrun '%s help' for more\n", a.Name, a.Name)
 		return exitUsage
+	case o.diff && !o.fix:
+		fmt.Fprintf(stderr, "%s: -diff prints what -fix would change: use -fix -diff\n", a.Name)
+		return exitUsage
+	case o.json && o.fix:
+		fmt.Fprintf(stderr, "%s: -json and -fix do not go together: -json reports, -fix edits\n", a.Name)
+		return exitUsage
 	}
 	if err := settings(a).Validate(); err != nil {
 		// Once, rather than as the analysis error of every package.
@@ -136,7 +142,7 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	if o.tags != "" {
 		os.Setenv("GOFLAGS", withTags(os.Getenv("GOFLAGS"), o.tags))
 	}
-	if o.fix || o.diff {
+	if o.fix {
 		return fixInChild(a, fs, stdout, stderr)
 	}
 	return analyze(a, o, fs.Args(), stdout, stderr)

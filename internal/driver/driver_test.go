@@ -113,6 +113,15 @@ func TestStandaloneFlags(t *testing.T) {
 	if code := run(analyzer.New(), []string{"-nope"}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "flag provided but not defined: -nope") {
 		t.Errorf("unknown flag: exit %d, stderr %q", code, stderr.String())
 	}
+	// Flags that mean nothing together: one line naming them.
+	for _, args := range [][]string{{"-diff", "./..."}, {"-json", "-fix", "./..."}} {
+		stderr.Reset()
+		code := run(analyzer.New(), args, &stdout, &stderr)
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		if code != exitUsage || len(lines) != 1 || !strings.Contains(lines[0], args[0]) || stdout.Len() != 0 {
+			t.Errorf("%v: exit %d, stderr %q, want %d and one line naming %s", args, code, stderr.String(), exitUsage, args[0])
+		}
+	}
 }
 
 // TestReadUnfixed checks that the reports recorded by the child run come

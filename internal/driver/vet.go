@@ -38,7 +38,7 @@ func vetMain(a *analysis.Analyzer) {
 	var flagErr bytes.Buffer
 	flag.CommandLine.SetOutput(&flagErr)
 	flag.CommandLine.Usage = func() {
-		failOnce(flagErr.String() + fmt.Sprintf("run '%s help' for usage\n", a.Name))
+		failOnce(a.Name + ": " + flagErr.String() + fmt.Sprintf("run '%s help' for usage\n", a.Name))
 	}
 	// Values that parse but do not fit together fail the same way,
 	// before unitchecker loads the package. (Left to the analyzer, the

@@ -22,5 +22,5 @@ func main() {
 	<-ctx.Done()
 	time.Sleep(20 * time.Second)
 	<-time.After(15 * time.Second)
-	srv.Shutdown(context.Background()) // want `Shutdown starts 35s after the pod starts stopping: SIGKILL comes first, at the end of the 30s grace period`
+	srv.Shutdown(context.Background()) // want `Shutdown starts 35s into the 30s grace period: SIGKILL comes first; shorten the delay or raise terminationGracePeriodSeconds`
 }

@@ -23,5 +23,5 @@ func main() {
 	time.Sleep(28 * time.Second)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	srv.Shutdown(shutdownCtx) // want `Shutdown starts 28s after the pod starts stopping, leaving 2s of the 30s grace period to drain, under the min-drain setting \(5s\)`
+	srv.Shutdown(shutdownCtx) // want `Shutdown starts 28s into the 30s grace period, leaving 2s to drain \(min-drain 5s\)`
 }

@@ -22,5 +22,5 @@ func main() {
 	time.Sleep(15 * time.Second)
 	admin.Shutdown(context.Background())
 	time.Sleep(15 * time.Second)
-	srv.Shutdown(context.Background()) // want `Shutdown starts 30s after the pod starts stopping: SIGKILL comes first`
+	srv.Shutdown(context.Background()) // want `Shutdown starts 30s into the 30s grace period: SIGKILL comes first`
 }

@@ -10,7 +10,7 @@ func main() {
 	go http.ListenAndServe(":8080", nil)
 	go http.ListenAndServe(":8081", nil) //sigtermcheck:ignore missing-sigterm dev only
 
-	// want +1 `sigtermcheck:ignore directive gives no reason: say why the report does not apply`
+	// want +1 `sigtermcheck:ignore directive gives no reason: say why the report does not apply \(directive\)`
 	//sigtermcheck:ignore missing-sigterm
 	go http.ListenAndServe(":8082", nil) // want `server started without handling SIGTERM`
 

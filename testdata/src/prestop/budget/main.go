@@ -22,5 +22,5 @@ func main() {
 	}()
 	<-ctx.Done()
 	time.Sleep(12 * time.Second)
-	srv.Shutdown(context.Background()) // want `Shutdown starts 27s after the pod starts stopping \(the preStop hook's 15s included\), leaving 3s of the 30s grace period to drain`
+	srv.Shutdown(context.Background()) // want `Shutdown starts 27s into the 30s grace period \(the preStop hook's 15s included\), leaving 3s to drain`
 }
