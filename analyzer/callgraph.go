@@ -623,7 +623,7 @@ func (m *model) mayWait() bool {
 		found := false
 		for _, f := range m.pass.AllObjectFacts() {
 			switch f.Fact.(type) {
-			case *returnsSignal, *waitsForSignal:
+			case *returnsSignal, *waitsForSignal, *handles:
 				found = true
 			}
 		}

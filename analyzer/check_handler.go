@@ -27,7 +27,10 @@ func reportExitInHandler(p *program, r *reporter) {
 					Message: "exit in the SIGTERM handler before the server is drained: in-flight requests are cut; drain it first",
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
-				if e.callee != nil {
+				switch {
+				case e.handler:
+					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" exits on the signal"))
+				case e.callee != nil:
 					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" never returns"))
 				}
 				if fix, ok := exitFix(p, r.cfg, path, e); ok {

@@ -18,9 +18,9 @@ import (
 // exportHandlers exports a handles fact for every exported function of
 // the package whose handler path its callers cannot see.
 func (m *model) exportHandlers(canWait bool) {
-	var waiter map[*fnode]*fnode
+	var waiter map[*fnode]handlerSource
 	if canWait {
-		waiter = m.goWaiters()
+		waiter = m.goHandlers()
 	}
 	for _, n := range m.nodes {
 		if n.fn == nil || !n.fn.Exported() || n.body == nil {
@@ -33,15 +33,15 @@ func (m *model) exportHandlers(canWait bool) {
 }
 
 // handlerOf returns the handles fact of n, or nil.
-func (m *model) handlerOf(n *fnode, waiter map[*fnode]*fnode) *handles {
+func (m *model) handlerOf(n *fnode, waiter map[*fnode]handlerSource) *handles {
 	if waiter != nil {
 		if evs := m.eventsOf(n); hasEvent(evs, evWait) {
 			// Have: a wait on the package's own subscription in n.
 			return &handles{Param: -1, Events: handlerEvents(evs, n.fn)}
 		}
-		if w := waiter[n]; w != nil {
+		if src := waiter[n]; src != (handlerSource{}) {
 			// Have: such a wait in a goroutine n starts.
-			return &handles{Param: -1, Goroutine: true, Events: handlerEvents(m.eventsOf(w), n.fn)}
+			return &handles{Param: -1, Goroutine: true, Events: m.events(src, n.fn)}
 		}
 	}
 	if !n.reachesDrain && !n.reachesMayDrain {
@@ -220,42 +220,90 @@ func handlerEvents(evs []event, fn *types.Func) []handlerEvent {
 	return out
 }
 
-// goWaiters returns, for every node, a node that waits for a termination
-// signal in a goroutine the node starts, itself or through its callees
-// (go-httpbin's Serve, tusd's setupSignalHandler), or nil.
-func (m *model) goWaiters() map[*fnode]*fnode {
-	waiter := firstReached(m.nodes, func(n *fnode) *fnode {
+// A handlerSource is where the handler path of a goroutine is: the
+// events of a node of this package that waits for a termination signal,
+// or a call of another package's function whose handles fact says it
+// starts such a goroutine on its own subscription.
+type handlerSource struct {
+	node *fnode
+	site *site
+}
+
+// goHandlers returns, for every node, the handler path of a goroutine
+// that the node starts, itself or through its callees (go-httpbin's
+// Serve, tusd's setupSignalHandler, mailpit's command tree calling
+// storage.InitDB), if any.
+func (m *model) goHandlers() map[*fnode]handlerSource {
+	waiter := firstReached(m.nodes, func(n *fnode) handlerSource {
 		if n.body != nil && hasEvent(m.eventsOf(n), evWait) {
-			return n
+			return handlerSource{node: n}
 		}
-		return nil
+		return handlerSource{}
 	})
-	return firstReached(m.nodes, func(n *fnode) *fnode {
+	sites := make(map[*fnode][]*site)
+	for i, s := range m.handlers {
+		sites[s.node] = append(sites[s.node], &m.handlers[i])
+	}
+	return firstReached(m.nodes, func(n *fnode) handlerSource {
 		for _, call := range n.goes {
-			var targets []*fnode
+			var t *fnode
 			if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
-				targets = append(targets, m.byLit[lit])
-			} else if fn := m.callee(call); fn != nil && m.byFunc[fn] != nil {
-				targets = append(targets, m.byFunc[fn])
+				t = m.byLit[lit]
+			} else if fn := m.callee(call); fn != nil {
+				t = m.byFunc[fn]
 			}
-			for _, t := range targets {
-				if w := waiter[t]; w != nil {
-					return w
-				}
+			if w := waiter[t]; t != nil && w.node != nil {
+				return w
 			}
 		}
-		return nil
+		for _, s := range sites[n] {
+			if h := new(handles); m.pass.ImportObjectFact(s.callee, h) && h.Param < 0 {
+				return handlerSource{site: s}
+			}
+		}
+		return handlerSource{}
 	})
 }
 
+// events returns the handler path of src for a fact about fn.
+func (m *model) events(src handlerSource, fn *types.Func) []handlerEvent {
+	if src.node != nil {
+		return handlerEvents(m.eventsOf(src.node), fn)
+	}
+	h := new(handles)
+	m.pass.ImportObjectFact(src.site.callee, h)
+	call := src.site.expr.(*ast.CallExpr)
+	params := fn.Type().(*types.Signature).Params()
+	out := slices.Clone(h.Events)
+	for i, e := range out {
+		if e.Calls == 0 {
+			continue
+		}
+		// Have: the goroutine calls what the call hands over: one of
+		// fn's parameters, or what fn's own callers cannot see.
+		out[i].Calls = 0
+		if arg := e.Calls - 1; arg < len(call.Args) {
+			if v := m.localVar(call.Args[arg]); v != nil {
+				for j := range params.Len() {
+					if params.At(j) == v {
+						out[i].Calls = j + 1
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
 // firstReached returns, for every node, own(v) for the first node v it
-// reaches through its calls (itself first) for which that is not nil.
-func firstReached(nodes []*fnode, own func(*fnode) *fnode) map[*fnode]*fnode {
-	reached := make(map[*fnode]*fnode, len(nodes))
+// reaches through its calls (itself first) for which that is not the
+// zero value.
+func firstReached[T comparable](nodes []*fnode, own func(*fnode) T) map[*fnode]T {
+	reached := make(map[*fnode]T, len(nodes))
 	sccs(nodes, func(n *fnode) []*fnode { return n.calls }, func(scc, succs []*fnode) {
-		var w *fnode
+		var w, none T
 		for _, n := range slices.Concat(scc, succs) {
-			if w != nil {
+			if w != none {
 				break
 			}
 			if slices.Contains(scc, n) {
@@ -281,6 +329,6 @@ func (w *walker) handler(call *ast.CallExpr, fn *types.Func, h *handles) {
 			w.callValue(call, w.m.funcTargets(call.Args[i]))
 			continue
 		}
-		w.emit(event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const})
+		w.emit(event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const, handler: true})
 	}
 }

@@ -51,6 +51,7 @@ type event struct {
 	relayVar *types.Var
 	widened  bool       // evBlock: stands for the events a summary cut (see widen)
 	param    *types.Var // evBlock: the function parameter called here
+	handler  bool       // comes from callee's handler path (a handles fact)
 }
 
 type walker struct {

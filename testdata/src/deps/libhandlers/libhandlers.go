@@ -155,3 +155,14 @@ func RunPolling(ctx context.Context, srv *http.Server) error { // want RunPollin
 	}
 	return srv.Shutdown(context.Background())
 }
+
+// InitDB opens the database and closes it on SIGTERM, then exits, in a
+// goroutine (mailpit's storage.InitDB).
+func InitDB() { // want InitDB:"subscribes\\(SIGTERM\\)" InitDB:"handles\\(signal in a goroutine: exit\\)"
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	go func() {
+		<-c
+		os.Exit(0)
+	}()
+}
