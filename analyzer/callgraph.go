@@ -532,14 +532,16 @@ func union[T any](nodes []*fnode, succ func(*fnode) []*fnode, own func(*fnode) T
 }
 
 // exportFacts publishes what this package's functions, initialization and
-// signal variables do, for the packages that import it.
+// signal variables do, for the packages that import it. Only exported
+// names get facts: no other package can name the rest (and the go
+// command would carry their facts through every importer for nothing).
 func (m *model) exportFacts() {
 	if m.pass.Pkg.Name() == "main" {
 		return // a program: nothing imports it
 	}
 	canWait := m.mayWait()
 	for _, n := range m.nodes {
-		if n.fn == nil || n.fn.Name() == "init" || n == m.main {
+		if n.fn == nil || !n.fn.Exported() || n == m.main {
 			continue
 		}
 		if n.reachesStart {
@@ -575,7 +577,7 @@ func (m *model) exportFacts() {
 	scope := m.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		v, ok := scope.Lookup(name).(*types.Var)
-		if !ok || !isSignalListType(v.Type()) {
+		if !ok || !v.Exported() || !isSignalListType(v.Type()) {
 			continue
 		}
 		if sigs := m.varSignals(v); sigs != 0 {

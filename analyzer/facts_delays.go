@@ -65,7 +65,7 @@ func exportDelays(pass *analysis.Pass) {
 		}
 	}
 	for _, n := range nodes {
-		if d := m.delaysOf(n); d != nil && n.fn.Name() != "init" {
+		if d := m.delaysOf(n); d != nil && n.fn.Exported() { // (see exportFacts)
 			pass.ExportObjectFact(n.fn, d)
 		}
 	}

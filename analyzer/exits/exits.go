@@ -248,7 +248,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	for fn := range r.decls {
-		if r.Exits(fn) && !Known(fn) {
+		// Only exported names: no other package can call the rest.
+		if fn.Exported() && r.Exits(fn) && !Known(fn) {
 			pass.ExportObjectFact(fn, new(exits))
 		}
 	}

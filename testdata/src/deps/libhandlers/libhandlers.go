@@ -52,7 +52,7 @@ func ServeWithHelper(srv *http.Server) error { // want ServeWithHelper:"startsSe
 	return srv.ListenAndServe()
 }
 
-func setupSignals(srv *http.Server) { // want setupSignals:"subscribes\\(SIGTERM\\)" setupSignals:"drains"
+func setupSignals(srv *http.Server) { // (unexported: no facts)
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)
 	go func() {

@@ -2,12 +2,17 @@ package user
 
 import "lib"
 
-func fatal(err error) { // want fatal:"exits"
+func Fatal(err error) { // want Fatal:"exits"
 	lib.Fatalf("failed: %v", err)
 }
 
-func viaMethod(l *lib.Logger) { // want viaMethod:"exits"
+func ViaMethod(l *lib.Logger) { // want ViaMethod:"exits"
 	l.Fatal("bye")
+}
+
+// fatal exits too, but no other package can call it: no fact.
+func fatal(err error) {
+	lib.Fatalf("failed: %v", err)
 }
 
 func viaExit(l *lib.Logger) {
