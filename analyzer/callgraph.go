@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -41,7 +42,8 @@ type model struct {
 
 	constructed []*types.Named        // this package's named types that it creates values of, in order
 	ifaceCalls  []ifaceCall           // calls of interface methods
-	executeCtx  []*ast.CallExpr       // calls of cobra\'s ExecuteContext
+	executeCtx  []*ast.CallExpr       // calls of cobra's ExecuteContext
+	handOvers   []handOver            // functions stored in a command for its Execute to run
 	inExecute   bool                  // executesWithSignal is deciding
 	varInit     map[*types.Var]*fnode // package-level variable -> its initializer
 	init        *fnode                // package initialization
@@ -272,11 +274,23 @@ func (m *model) walk(n *fnode, root ast.Node) {
 		case *ast.CompositeLit:
 			m.constructs(n, info.TypeOf(x))
 			m.recordElemFlows(x)
+			if isCommandType(info.TypeOf(x)) {
+				for _, elt := range x.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						m.handOvers = append(m.handOvers, handOver{n, kv.Value})
+					}
+				}
+			}
 
 		case *ast.RangeStmt:
 			m.recordElemFlows(x)
 
 		case *ast.AssignStmt:
+			for i, l := range x.Lhs {
+				if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(x.Lhs) == len(x.Rhs) && isCommandType(info.TypeOf(sel.X)) {
+					m.handOvers = append(m.handOvers, handOver{n, x.Rhs[i]}) // app.Action = run
+				}
+			}
 			m.recordAssign(x.Lhs, x.Rhs)
 			m.recordFlows(x.Lhs, x.Rhs)
 			m.recordCancel(x.Lhs, x.Rhs)
@@ -419,6 +433,36 @@ func (m *model) constructs(n *fnode, t types.Type) {
 			n.weak = append(n.weak, callee)
 		}
 	}
+}
+
+// A handOver is a function value that a node stores in a command of a
+// CLI library (a cobra.Command's Run, a urfave/cli App's Action): the
+// command's Execute or Run, in whatever package calls it, runs it.
+type handOver struct {
+	n   *fnode
+	fun ast.Expr
+}
+
+// isCommandType reports whether t is (a pointer to) a command of a CLI
+// library whose Execute or Run calls the functions stored in it:
+// github.com/spf13/cobra's Command, github.com/urfave/cli's App and
+// Command (any major version).
+func isCommandType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	path, name := named.Obj().Pkg().Path(), named.Obj().Name()
+	switch {
+	case path == "github.com/spf13/cobra":
+		return name == "Command"
+	case path == "github.com/urfave/cli" || strings.HasPrefix(path, "github.com/urfave/cli/v"):
+		return name == "App" || name == "Command"
+	}
+	return false
 }
 
 // An ifaceCall is a call of an interface method in a node.

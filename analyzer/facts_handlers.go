@@ -232,7 +232,8 @@ type handlerSource struct {
 // goHandlers returns, for every node, the handler path of a goroutine
 // that the node starts, itself or through its callees (go-httpbin's
 // Serve, tusd's setupSignalHandler, mailpit's command tree calling
-// storage.InitDB), if any.
+// storage.InitDB), or of a function it stores in a CLI command that the
+// command's Execute will run (centrifugo's app.Centrifugo()), if any.
 func (m *model) goHandlers() map[*fnode]handlerSource {
 	waiter := firstReached(m.nodes, func(n *fnode) handlerSource {
 		if n.body != nil && hasEvent(m.eventsOf(n), evWait) {
@@ -244,6 +245,10 @@ func (m *model) goHandlers() map[*fnode]handlerSource {
 	for i, s := range m.handlers {
 		sites[s.node] = append(sites[s.node], &m.handlers[i])
 	}
+	handed := make(map[*fnode][]*fnode)
+	for _, h := range m.handOvers {
+		handed[h.n] = append(handed[h.n], m.funcTargets(h.fun).local...)
+	}
 	return firstReached(m.nodes, func(n *fnode) handlerSource {
 		for _, call := range n.goes {
 			var t *fnode
@@ -253,6 +258,13 @@ func (m *model) goHandlers() map[*fnode]handlerSource {
 				t = m.byFunc[fn]
 			}
 			if w := waiter[t]; t != nil && w.node != nil {
+				return w
+			}
+		}
+		for _, t := range handed[n] {
+			// Have: a command's Run that waits; the caller of the
+			// command's Execute runs it, out of n's caller's sight.
+			if w := waiter[t]; w.node != nil {
 				return w
 			}
 		}
