@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/urfave/cli/v2"
@@ -40,4 +41,21 @@ func serve() error {
 	signal.Notify(c, syscall.SIGTERM)
 	<-c
 	return srv.Shutdown(context.Background())
+}
+
+// GentleCommand returns a server command whose Run waits for load
+// balancers before it drains.
+func GentleCommand() *cobra.Command { // want GentleCommand:"startsServer" GentleCommand:"subscribes\\(SIGTERM\\)" GentleCommand:"drains" GentleCommand:"handles\\(signal in a goroutine: delay 15s drain\\)"
+	return &cobra.Command{
+		Use: "serve",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			srv := &http.Server{Addr: ":8080"}
+			go srv.ListenAndServe()
+			c := make(chan os.Signal, 1)
+			signal.Notify(c, syscall.SIGTERM)
+			<-c
+			time.Sleep(15 * time.Second)
+			return srv.Shutdown(context.Background())
+		},
+	}
 }
