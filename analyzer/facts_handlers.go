@@ -82,8 +82,9 @@ func paramSignalKind(t types.Type) valKind {
 // paramHandler returns n's handler path if its parameter p held a signal
 // value of the given kind: n's own events walked with p assumed to be
 // one, or those of a function literal in n (a goroutine) that waits on p.
-// The literals of n are walked afresh under the assumption; everything
-// else is composed from the summaries as they are.
+// The literals of n, and the same-package helpers it passes p to (see
+// assumeArgs), are walked afresh under the assumption; everything else is
+// composed from the summaries as they are.
 func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 	m.assumed = &assumption{
 		roots:     []*fnode{n},
