@@ -315,15 +315,16 @@ func firstReached[T comparable](nodes []*fnode, own func(*fnode) T) map[*fnode]T
 	reached := make(map[*fnode]T, len(nodes))
 	sccs(nodes, func(n *fnode) []*fnode { return n.calls }, func(scc, succs []*fnode) {
 		var w, none T
-		for _, n := range slices.Concat(scc, succs) {
+		for _, n := range scc {
+			if w = own(n); w != none {
+				break
+			}
+		}
+		for _, s := range succs {
 			if w != none {
 				break
 			}
-			if slices.Contains(scc, n) {
-				w = own(n)
-			} else {
-				w = reached[n]
-			}
+			w = reached[s]
 		}
 		for _, n := range scc {
 			reached[n] = w
