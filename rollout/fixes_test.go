@@ -34,15 +34,6 @@ import (
 // packages are named so.
 const depsModule = "deps"
 
-// knownUnsafeFixes are the programs that still drop requests after
-// sigtermcheck -fix, with what the rollout showed: the fixes are wrong
-// or missing there (issue 10, item 3). The test asserts that they still
-// drop requests, so that each entry goes once its fix is right.
-var knownUnsafeFixes = map[string]string{
-	"testdata/exitinhandler/logfatal": "the fix drains before the first goroutine's log.Fatal, but the second handler (watch, then die's log.Fatalln) " +
-		"still exits at once, with no fix: the window's connections are refused",
-}
-
 // outlivesGracePeriod are the programs that, fixed, drop nothing but do
 // not exit on their own, and why: SIGKILL ends them at the end of the
 // grace period with nothing in flight. The test asserts exactly that.
@@ -452,20 +443,13 @@ func checkRollouts(t *testing.T, p *program, rs *rollouts) {
 	}
 	r = rs.after
 	t.Logf("after sigtermcheck -fix:\n%v%s", r, errorsOf(r))
-	unsafe := r.Dropped() > 0 || r.Killed
-	if why, ok := knownUnsafeFixes[p.name]; ok {
-		if !unsafe {
-			t.Errorf("fixed now: remove it from knownUnsafeFixes (%s)", why)
-		}
-		return
-	}
 	if why, ok := outlivesGracePeriod[p.name]; ok {
 		if r.Dropped() > 0 || !r.Killed {
 			t.Errorf("no longer drops nothing and is killed: remove it from outlivesGracePeriod (%s)\n%v", why, r)
 		}
 		return
 	}
-	if unsafe {
+	if r.Dropped() > 0 || r.Killed {
 		t.Errorf("the fixed program drops requests or is killed:\n%v%s\n%s", r, errorsOf(r), r.Output)
 	}
 }
