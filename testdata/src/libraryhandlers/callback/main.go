@@ -13,5 +13,5 @@ import (
 func main() {
 	srv := &http.Server{Addr: ":8080"}
 	libhandlers.OnSignal(func() { srv.Shutdown(context.Background()) }) // want `Shutdown right after the signal`
-	srv.ListenAndServe()                                                 // want `main returns as soon as the server start returns`
+	srv.ListenAndServe()                                                // want `main returns as soon as the server start returns`
 }
