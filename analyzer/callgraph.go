@@ -45,6 +45,7 @@ type model struct {
 	executeCtx  []*ast.CallExpr       // calls of cobra's ExecuteContext
 	handOvers   []handOver            // functions stored in a command for its Execute to run
 	inExecute   bool                  // executesWithSignal is deciding
+	cmdCtx      bool                  // a command's Context() is taken for a signal context (underCommandContext)
 	varInit     map[*types.Var]*fnode // package-level variable -> its initializer
 	init        *fnode                // package initialization
 	main        *fnode                // func main, if any
@@ -119,6 +120,7 @@ type site struct {
 	node   *fnode
 	expr   ast.Expr    // the call, or the function value referenced
 	callee *types.Func // the other package's function, if reached through one
+	tree   *types.Var  // the other package's command variable, if through its tree (commandTree)
 }
 
 // A subscription is a signal.Notify or signal.NotifyContext call, or a call
@@ -369,6 +371,10 @@ func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr)
 // external records a call of fn, a function of another package, or a
 // reference to it as a value (call == nil).
 func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.CallExpr) {
+	if v, tree := m.commandTreeAt(call, fn); tree != nil && tree.Starts {
+		// Have: pkg.Root.Execute() on a tree whose command starts a server.
+		n.starts = append(n.starts, &site{node: n, expr: call, callee: fn, tree: v})
+	}
 	switch {
 	case isServerStart(fn):
 		n.starts = append(n.starts, &site{node: n, expr: expr})
@@ -614,6 +620,7 @@ func (m *model) exportFacts() {
 		}
 	}
 	m.exportHandlers(canWait)
+	m.exportCommandTree()
 	// Whatever imports this package runs its initialization.
 	if n := m.init; n.reachedSigs != 0 {
 		m.pass.ExportPackageFact(&subscribes{n.reachedSigs})

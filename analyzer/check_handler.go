@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"slices"
 	"time"
 
@@ -27,11 +28,11 @@ func reportExitInHandler(p *program, r *reporter) {
 					Message: "exit in the SIGTERM handler before the server is drained: in-flight requests are cut; drain it first",
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
-				switch {
+				switch name, at := through(e.callee, e.tree); {
 				case e.handler:
-					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" exits on the signal"))
-				case e.callee != nil:
-					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" never returns"))
+					d.Related = append(d.Related, related(at, name+" exits on the signal"))
+				case at != nil:
+					d.Related = append(d.Related, related(at, name+" never returns"))
 				}
 				if fix, ok := exitFix(p, r.cfg, path, e); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
@@ -98,9 +99,9 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 					Message: msg,
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
-				if e.callee != nil {
-					d.Message = qualifiedName(e.callee) + " drains the server: " + d.Message
-					d.Related = append(d.Related, related(e.callee, qualifiedName(e.callee)+" calls Shutdown"))
+				if name, at := through(e.callee, e.tree); at != nil {
+					d.Message = name + " drains the server: " + d.Message
+					d.Related = append(d.Related, related(at, name+" calls Shutdown"))
 				}
 				// A call that both waits and drains (a library's Run(ctx))
 				// has its wait inside: a delay before the call would only
@@ -195,11 +196,7 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 func reportShutdownContextDone(p *program, r *reporter) {
 	for _, path := range p.handlerPaths() {
 		for _, e := range path.events {
-			if e.kind != evDrain || e.call == nil || len(e.call.Args) != 1 {
-				continue
-			}
-			arg := e.call.Args[0]
-			if p.kindAt(arg, e.call.Pos())&valCtx == 0 {
+			if !e.done && !p.givenSignalContext(e) {
 				continue // (ctx = a fresh context with a timeout, assigned after the signal context)
 			}
 			d := analysis.Diagnostic{
@@ -208,12 +205,28 @@ func reportShutdownContextDone(p *program, r *reporter) {
 					"use a fresh timeout context",
 				Related: []analysis.RelatedInformation{related(path.wait.node, "the context is done from here on")},
 			}
-			if fix, ok := freshContextFix(p, r.cfg, e, arg); ok {
+			if name, at := through(e.callee, e.tree); at != nil {
+				d.Message = name + " drains the server: " + d.Message
+				d.Related = append(d.Related, related(at, name+" calls Shutdown"))
+			} else if fix, ok := freshContextFix(p, r.cfg, e, e.call.Args[0]); ok {
 				d.SuggestedFixes = []analysis.SuggestedFix{fix}
 			}
 			r.report(checkShutdownContextDone, d)
 		}
 	}
+}
+
+// through names the other package's code that an event or site comes
+// from, by its facts, and the object to point at: a function, or the command
+// variable whose tree runs it. A nil object: the event is the program's.
+func through(callee *types.Func, tree *types.Var) (string, types.Object) {
+	switch {
+	case tree != nil:
+		return tree.Pkg().Name() + "." + tree.Name() + "'s command", tree
+	case callee != nil:
+		return qualifiedName(callee), callee
+	}
+	return "", nil
 }
 
 // related points at a node or object.

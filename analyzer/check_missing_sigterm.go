@@ -69,9 +69,9 @@ func reportMissingSIGTERM(p *program, r *reporter) {
 			End:     s.expr.End(),
 			Message: missingSIGTERMMessage(""),
 		}
-		if s.callee != nil {
-			d.Message = missingSIGTERMMessage(qualifiedName(s.callee))
-			d.Related = []analysis.RelatedInformation{{Pos: s.callee.Pos(), Message: "the server is started inside " + qualifiedName(s.callee)}}
+		if name, at := through(s.callee, s.tree); at != nil {
+			d.Message = missingSIGTERMMessage(name)
+			d.Related = []analysis.RelatedInformation{{Pos: at.Pos(), Message: "the server is started inside " + name}}
 		}
 		if fix, ok := gracefulRewrite(p, r.cfg, s); ok {
 			d.SuggestedFixes = []analysis.SuggestedFix{fix}

@@ -22,6 +22,7 @@ var factTypes = []analysis.Fact{
 	new(drains),
 	new(mayDrain),
 	new(handles),
+	new(commandTree),
 }
 
 // startsServer is a fact about a function: calling it starts serving HTTP
@@ -169,6 +170,7 @@ type handlerEvent struct {
 	Nanos int64 // evDelay
 	Const bool  // evDelay: Nanos is known
 	Calls int   // evBlock: 1 + the index of the function parameter it calls (0: none)
+	Done  bool  // evDrain: given the signal context, which is done by then
 }
 
 func (*handles) AFact() {}
@@ -185,27 +187,68 @@ func (f *handles) String() string {
 		b.WriteString(" in a goroutine")
 	}
 	b.WriteString(":")
-	for _, e := range f.Events {
+	writeEvents(&b, f.Events)
+	b.WriteString(")")
+	return b.String()
+}
+
+// writeEvents writes a fact's handler path, each event after a space.
+func writeEvents(b *strings.Builder, events []handlerEvent) {
+	for _, e := range events {
 		switch e.Kind {
 		case evDelay:
 			if e.Const {
-				fmt.Fprintf(&b, " delay %v", time.Duration(e.Nanos))
+				fmt.Fprintf(b, " delay %v", time.Duration(e.Nanos))
 			} else {
 				b.WriteString(" delay")
 			}
 		case evDrain:
 			b.WriteString(" drain")
+			if e.Done {
+				b.WriteString(" (done context)")
+			}
 		case evClose:
 			b.WriteString(" close")
 		case evExit:
 			b.WriteString(" exit")
 		case evBlock:
 			if e.Calls > 0 {
-				fmt.Fprintf(&b, " calls param %d", e.Calls-1)
+				fmt.Fprintf(b, " calls param %d", e.Calls-1)
 			} else {
 				b.WriteString(" block")
 			}
 		}
+	}
+}
+
+// commandTree is a fact about a package whose initialization builds a
+// tree of CLI commands in package-level variables (go-containerregistry's
+// cmd.Root, distribution's registry.RootCmd): what executing the tree
+// may do, for the program that executes one of those variables.
+type commandTree struct {
+	Starts bool           // a command starts a server
+	Waits  bool           // a command waits for a termination signal
+	Ctx    bool           // Waits on its Context(): only when executed with a signal context (ExecuteContext)
+	Events []handlerEvent // what it does after the wait
+}
+
+func (*commandTree) AFact() {}
+func (f *commandTree) String() string {
+	var b strings.Builder
+	b.WriteString("commandTree(")
+	if f.Starts {
+		b.WriteString("starts")
+	}
+	if f.Waits {
+		if f.Starts {
+			b.WriteString(", ")
+		}
+		b.WriteString("handles")
+		if f.Ctx {
+			b.WriteString(" its context")
+		}
+		b.WriteString(":")
+		writeEvents(&b, f.Events)
 	}
 	b.WriteString(")")
 	return b.String()

@@ -37,7 +37,7 @@ func (m *model) handlerOf(n *fnode, waiter map[*fnode]handlerSource) *handles {
 	if waiter != nil {
 		if evs := m.eventsOf(n); hasEvent(evs, evWait) {
 			// Have: a wait on the package's own subscription in n.
-			return &handles{Param: -1, Events: handlerEvents(evs, n.fn)}
+			return &handles{Param: -1, Events: m.handlerEvents(evs, n.fn)}
 		}
 		if src := waiter[n]; src != (handlerSource{}) {
 			// Have: such a wait in a goroutine n starts.
@@ -94,7 +94,7 @@ func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 	}
 	defer func() { m.assumed = nil }()
 	if evs := m.eventsOf(n); hasEvent(evs, evWait) {
-		return &handles{Events: handlerEvents(evs, n.fn)}
+		return &handles{Events: m.handlerEvents(evs, n.fn)}
 	}
 	seen := map[*fnode]bool{n: true}
 	queue := []*fnode{n}
@@ -107,7 +107,7 @@ func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 			}
 			seen[c] = true
 			if evs := m.eventsOf(c); hasEvent(evs, evWait) {
-				return &handles{Goroutine: true, Events: handlerEvents(evs, n.fn)}
+				return &handles{Goroutine: true, Events: m.handlerEvents(evs, n.fn)}
 			}
 			queue = append(queue, c)
 		}
@@ -198,8 +198,11 @@ func (m *model) handlesAt(call *ast.CallExpr, h *handles) bool {
 // evs, for a fact: its delays, drains, closes, exits and other waits (and
 // which of fn's function parameters it calls), up to a second receive
 // from a signal channel (the force-quit path).
-func handlerEvents(evs []event, fn *types.Func) []handlerEvent {
-	params := fn.Type().(*types.Signature).Params()
+func (m *model) handlerEvents(evs []event, fn *types.Func) []handlerEvent {
+	var params *types.Tuple
+	if fn != nil {
+		params = fn.Type().(*types.Signature).Params()
+	}
 	i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait })
 	var out []handlerEvent
 	for _, e := range evs[i+1:] {
@@ -209,7 +212,7 @@ func handlerEvents(evs []event, fn *types.Func) []handlerEvent {
 				return out
 			}
 		case evDelay, evDrain, evClose, evExit, evBlock:
-			he := handlerEvent{Kind: e.kind, Nanos: int64(e.dur), Const: e.constDur}
+			he := handlerEvent{Kind: e.kind, Nanos: int64(e.dur), Const: e.constDur, Done: e.done || m.givenSignalContext(e)}
 			for j := range params.Len() {
 				if e.param != nil && params.At(j) == e.param {
 					he.Calls = j + 1 // (a callback: the caller knows what it does)
@@ -281,7 +284,7 @@ func (m *model) goHandlers() map[*fnode]handlerSource {
 // events returns the handler path of src for a fact about fn.
 func (m *model) events(src handlerSource, fn *types.Func) []handlerEvent {
 	if src.node != nil {
-		return handlerEvents(m.eventsOf(src.node), fn)
+		return m.handlerEvents(m.eventsOf(src.node), fn)
 	}
 	h := new(handles)
 	m.pass.ImportObjectFact(src.site.callee, h)
@@ -343,6 +346,6 @@ func (w *walker) handler(call *ast.CallExpr, fn *types.Func, h *handles) {
 			w.callValue(call, w.m.funcTargets(call.Args[i]))
 			continue
 		}
-		w.emit(event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const, handler: true})
+		w.emit(event{kind: e.Kind, node: call, callee: fn, dur: time.Duration(e.Nanos), constDur: e.Const, done: e.Done, handler: true})
 	}
 }

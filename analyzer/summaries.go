@@ -52,6 +52,20 @@ type event struct {
 	widened  bool       // evBlock: stands for the events a summary cut (see widen)
 	param    *types.Var // evBlock: the function parameter called here
 	handler  bool       // comes from callee's handler path (a handles fact)
+	done     bool       // evDrain through a fact: given the signal context
+	tree     *types.Var // through the command tree of this variable of another package (commandTree)
+}
+
+// givenSignalContextArg reports whether call's first argument is a
+// signal context (cmd.ExecuteContext(ctx)).
+func (m *model) givenSignalContextArg(call *ast.CallExpr) bool {
+	return len(call.Args) > 0 && m.kindAt(call.Args[0], call.Pos())&valCtx != 0
+}
+
+// givenSignalContext reports whether e is a direct drain call given the
+// signal context (or one derived from it), which is done by then.
+func (m *model) givenSignalContext(e event) bool {
+	return e.kind == evDrain && e.call != nil && len(e.call.Args) == 1 && m.kindAt(e.call.Args[0], e.call.Pos())&valCtx != 0
 }
 
 type walker struct {
@@ -584,6 +598,16 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 	// library's Run(ctx)): its handles fact says what it does, in order.
 	if h := new(handles); m.pass.ImportObjectFact(fn, h) && !h.Goroutine && m.handlesAt(call, h) {
 		w.handler(call, fn, h)
+		return
+	}
+	// A command of another package's tree may wait for the signal too,
+	// then drain or exit (pkg.Root.ExecuteContext(ctx)).
+	if v, tree := m.commandTreeAt(call, fn); tree != nil && tree.Waits && (!tree.Ctx || m.givenSignalContextArg(call)) {
+		start := len(w.events)
+		w.handler(call, fn, &handles{Param: -1, Events: tree.Events})
+		for i := start; i < len(w.events); i++ {
+			w.events[i].tree = v
+		}
 		return
 	}
 	// A function of another package may wait for the signal, then drain

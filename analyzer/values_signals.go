@@ -205,7 +205,7 @@ func (m *model) callValueKind(call *ast.CallExpr, idx int) valKind {
 	case isCobraMethod(fn, "Context"):
 		// Have: cmd.Context() in a command's Run; the context that
 		// ExecuteContext was given.
-		if idx == 0 && m.executesWithSignal() {
+		if idx == 0 && (m.cmdCtx || m.executesWithSignal()) {
 			return valCtx
 		}
 		return 0

@@ -1,25 +1,33 @@
-// Package initcli builds a command tree in its initialization, as cobra
-// programs do (go-containerregistry's cmd/crane).
+// Package initcli builds a cobra command tree in its initialization, as // want package:"commandTree\\(starts, handles its context: drain \\(done context\\)\\)"
+// go-containerregistry's cmd/crane does (var Root = New(...)): its serve
+// command waits on its Context(), then drains with it, already done.
 package initcli
 
 import (
-	"context"
 	"net/http"
+
+	"github.com/spf13/cobra"
 )
 
-// Command is a cut-down cobra.Command.
-type Command struct {
-	RunE func(ctx context.Context) error
+// Root is the root command.
+var Root = New()
+
+// New returns the command tree.
+func New() *cobra.Command { // want New:"startsServer" New:"drains"
+	root := &cobra.Command{Use: "crane"}
+	root.AddCommand(newServe())
+	return root
 }
 
-func (c *Command) ExecuteContext(ctx context.Context) error { return c.RunE(ctx) }
-
-// Root is built by the package's initialization, as cobra command trees are.
-var Root = &Command{
-	RunE: func(ctx context.Context) error {
-		srv := &http.Server{Addr: ":8080"}
-		go srv.ListenAndServe()
-		<-ctx.Done()
-		return srv.Shutdown(ctx) // the signal context: already done
-	},
+func newServe() *cobra.Command {
+	return &cobra.Command{
+		Use: "serve",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			srv := &http.Server{Addr: ":8080"}
+			go srv.ListenAndServe()
+			<-ctx.Done()
+			return srv.Shutdown(ctx)
+		},
+	}
 }

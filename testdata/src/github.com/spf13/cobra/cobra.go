@@ -6,6 +6,7 @@ import "context"
 
 type Command struct {
 	Use  string
+	Run  func(cmd *Command, args []string)
 	RunE func(cmd *Command, args []string) error
 	subs []*Command
 	ctx  context.Context
@@ -26,6 +27,9 @@ func (c *Command) AddCommand(cmds ...*Command) { c.subs = append(c.subs, cmds...
 // from os.Args; what matters here is that the closure is called by code
 // of another package.
 func (c *Command) Execute() error {
+	if c.Run != nil {
+		c.Run(c, nil)
+	}
 	if c.RunE != nil {
 		return c.RunE(c, nil)
 	}
