@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
+	"github.com/sigtermcheck/sigtermcheck/analyzer/delays"
 	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 	"github.com/sigtermcheck/sigtermcheck/analyzer/relevance"
 )
@@ -50,7 +51,7 @@ func newAnalyzer(cfg *Config) *analysis.Analyzer {
 		Doc:      analyzerDoc(),
 		URL:      docURL[:len(docURL)-1],
 		Flags:    *flag.NewFlagSet("sigtermcheck", flag.ContinueOnError),
-		Requires: []*analysis.Analyzer{inspect.Analyzer, exits.Analyzer, relevanceStage},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, exits.Analyzer, delays.Analyzer, relevanceStage},
 		Run: func(pass *analysis.Pass) (any, error) {
 			return run(pass, cfg)
 		},
@@ -65,7 +66,6 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	relevant := pass.ResultOf[relevanceStage].(*relevance.Result).Matters
 	if !relevant && !declaresSignalList(pass) {
 		// Have: a package that cannot start, stop or signal anything.
-		exportDelays(pass)
 		if pass.Pkg.Name() == "main" {
 			newReporter(pass, cfg).reportBadDirectives()
 		}

@@ -151,8 +151,8 @@ func TestRelated(t *testing.T) {
 }
 
 // TestDeepChain runs every check on programs whose handler path goes
-// down a chain of 40 functions, each calling the next twice (and TestFacts
-// on a library of the same shape, deps/deepchain): summaries are bounded,
+// down a chain of 40 functions, each calling the next twice (the delays
+// stage's tests have a library of the same shape): summaries are bounded,
 // so this takes linear time and memory where copying callees' events
 // would hold 2^40 of them. BenchmarkChain shows the growth.
 func TestDeepChain(t *testing.T) {

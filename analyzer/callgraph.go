@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/sigtermcheck/sigtermcheck/analyzer/delays"
 	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 )
 
@@ -74,6 +75,7 @@ type model struct {
 
 	params      map[*types.Var]bool // parameters of this package's functions
 	exits       *exits.Result
+	delays      *delays.Result
 	evCache     map[*fnode][]event // events of each node, walked on its own
 	summaries   map[*fnode][]event // events of each node, seen from a caller (summaryOf)
 	summarizing map[*fnode]bool
@@ -81,7 +83,6 @@ type model struct {
 	handlers    []site      // calls of other packages' functions whose handler runs in a goroutine
 
 	drainingMethods map[string][]*types.Func // by name: methods that drain or may drain (implementedByDrain)
-	delayMemo       map[*fnode]*delays       // see delaysOf
 
 	// signal resolution memo; a value of sigUnknown stands in while a
 	// variable's own resolution is in progress (cycles).
@@ -150,9 +151,9 @@ func buildModel(pass *analysis.Pass) *model {
 		byLit:      make(map[*ast.FuncLit]*fnode),
 
 		exits:       pass.ResultOf[exits.Analyzer].(*exits.Result),
+		delays:      pass.ResultOf[delays.Analyzer].(*delays.Result),
 		evCache:     make(map[*fnode][]event),
 		summaries:   make(map[*fnode][]event),
-		delayMemo:   make(map[*fnode]*delays),
 		summarizing: make(map[*fnode]bool),
 		params:      make(map[*types.Var]bool),
 	}
@@ -614,9 +615,6 @@ func (m *model) exportFacts() {
 		}
 		if canWait && hasEvent(m.eventsOf(n), evWait) {
 			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
-		}
-		if d := m.delaysOf(n); d != nil {
-			m.pass.ExportObjectFact(n.fn, d)
 		}
 	}
 	m.exportHandlers(canWait)

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/sigtermcheck/sigtermcheck/analyzer/delays"
 )
 
 // The timing checks (SPEC 3.6, 3.8): with constant durations, a handler
@@ -25,7 +27,7 @@ func reportDeadlineBeforeDelay(p *program, r *reporter) {
 			if stmt == nil || !isPackageFunc(p.callee(deadline), "context", "WithTimeout") {
 				continue
 			}
-			timeout, isConst := p.duration(deadline.Args[1])
+			timeout, isConst := delays.Duration(p.pass.TypesInfo, deadline.Args[1])
 			delay, ok := delaysBetween(path.events[:i], deadline, e.call)
 			if !isConst || !ok || delay == 0 {
 				continue // (a duration known only at run time: no figures to judge)

@@ -18,7 +18,6 @@ var factTypes = []analysis.Fact{
 	new(signalList),
 	new(returnsSignal),
 	new(waitsForSignal),
-	new(delays),
 	new(drains),
 	new(mayDrain),
 	new(handles),
@@ -120,21 +119,6 @@ type waitsForSignal struct{}
 
 func (*waitsForSignal) AFact()         {}
 func (*waitsForSignal) String() string { return "waitsForSignal" }
-
-// delays is a fact about a function: every call of it waits, at least for
-// Nanos if Const is set, or for a duration known only at run time.
-type delays struct {
-	Nanos int64
-	Const bool
-}
-
-func (*delays) AFact() {}
-func (f *delays) String() string {
-	if !f.Const {
-		return "delays(non-constant)"
-	}
-	return "delays(" + time.Duration(f.Nanos).String() + ")"
-}
 
 // drains is a fact about a function: it calls (*http.Server).Shutdown, or
 // a framework's graceful stop, and waits for it to return.

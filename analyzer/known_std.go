@@ -61,10 +61,3 @@ func recvNamed(fn *types.Func) *types.Named {
 	named, _ := t.(*types.Named)
 	return named
 }
-
-// isSleep reports whether fn is time.Sleep.
-func isSleep(fn *types.Func) bool { return isPackageFunc(fn, "time", "Sleep") }
-
-// timerFuncs are the time functions whose channel fires after their
-// first argument: receiving from it is a delay.
-var timerFuncs = map[string]bool{"After": true, "Tick": true, "NewTimer": true, "NewTicker": true}

@@ -8,7 +8,9 @@ import (
 	"slices"
 	"time"
 
+	"github.com/sigtermcheck/sigtermcheck/analyzer/delays"
 	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
+	"github.com/sigtermcheck/sigtermcheck/internal/syntax"
 )
 
 // Summaries. The walker turns a function body into the events it
@@ -345,7 +347,7 @@ func (w *walker) selectStmt(s *ast.SelectStmt) {
 			hasDefault = true
 			continue
 		}
-		u := recvOperand(cc.Comm)
+		u := syntax.RecvOperand(cc.Comm)
 		if u == nil {
 			timersOnly = false // a send
 			continue
@@ -357,7 +359,7 @@ func (w *walker) selectStmt(s *ast.SelectStmt) {
 			}
 			continue
 		}
-		d, isConst, ok := w.m.timerDelay(x)
+		d, isConst, ok := w.m.timer(x)
 		if !ok {
 			timersOnly = false
 			continue
@@ -411,23 +413,6 @@ func (m *model) stmtEvents(stmts []ast.Stmt) []event {
 	return w.events
 }
 
-// recvOperand returns the receive expression of a select case, or nil.
-func recvOperand(comm ast.Stmt) *ast.UnaryExpr {
-	var e ast.Expr
-	switch c := comm.(type) {
-	case *ast.ExprStmt:
-		e = c.X
-	case *ast.AssignStmt:
-		if len(c.Rhs) == 1 {
-			e = c.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u
-	}
-	return nil
-}
-
 // expr walks the calls and receives of an expression (or simple
 // statement) in evaluation order.
 func (w *walker) expr(root ast.Node) {
@@ -468,7 +453,7 @@ func (w *walker) recv(u *ast.UnaryExpr) {
 		w.emit(event{kind: evWait, node: u, wait: k})
 		return
 	}
-	if d, isConst, ok := w.m.timerDelay(u.X); ok {
+	if d, isConst, ok := w.m.timer(u.X); ok {
 		w.emit(event{kind: evDelay, node: u, dur: d, constDur: isConst})
 		return
 	}
@@ -556,8 +541,8 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 		drainCall = nil // (no server to name or context to check through a value)
 	}
 	switch {
-	case isSleep(fn):
-		d, isConst := m.duration(call.Args[0])
+	case delays.IsSleep(fn):
+		d, isConst := delays.Duration(m.pass.TypesInfo, call.Args[0])
 		w.emit(event{kind: evDelay, node: call, dur: d, constDur: isConst})
 		return
 	case exits.Known(fn):
@@ -625,9 +610,8 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 			}
 		}
 	}
-	var d delays
-	if m.pass.ImportObjectFact(fn, &d) {
-		w.emit(event{kind: evDelay, node: call, callee: fn, dur: time.Duration(d.Nanos), constDur: d.Const})
+	if d, isConst, ok := m.delays.Of(fn); ok {
+		w.emit(event{kind: evDelay, node: call, callee: fn, dur: d, constDur: isConst})
 	}
 	switch {
 	case m.pass.ImportObjectFact(fn, new(drains)):
@@ -789,40 +773,13 @@ func widen(evs []event) []event {
 	return append(out, event{kind: evBlock, node: cut.node, stmt: cut.stmt, widened: true})
 }
 
-// timerDelay reports whether receiving from x waits for a timer:
-// time.After(d), time.Tick(d), or t.C of a time.NewTimer(d) or
-// time.NewTicker(d) held in a variable.
-func (m *model) timerDelay(x ast.Expr) (time.Duration, bool, bool) {
-	x = ast.Unparen(x)
-	if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "C" {
-		if v := m.localVar(sel.X); v != nil {
-			for _, e := range m.assigns[v] {
-				if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-					if fn := m.callee(call); fn != nil && inPackage(fn, "time") && timerFuncs[fn.Name()] && len(call.Args) == 1 {
-						d, c := m.duration(call.Args[0])
-						return d, c, true
-					}
-				}
-			}
-			return 0, false, false
+// timer reports whether receiving from x waits for a timer, and for how
+// long (delays.Timer), following the variables of this package.
+func (m *model) timer(x ast.Expr) (time.Duration, bool, bool) {
+	return delays.Timer(m.pass.TypesInfo, x, func(x ast.Expr) ([]ast.Expr, bool) {
+		if v := m.localVar(x); v != nil {
+			return m.assigns[v], true
 		}
-		x = sel.X // time.NewTimer(d).C
-	}
-	if call, ok := x.(*ast.CallExpr); ok {
-		if fn := m.callee(call); fn != nil && inPackage(fn, "time") && timerFuncs[fn.Name()] && len(call.Args) == 1 {
-			d, c := m.duration(call.Args[0])
-			return d, c, true
-		}
-	}
-	return 0, false, false
-}
-
-// duration returns the value of a duration expression, if constant.
-func (m *model) duration(e ast.Expr) (time.Duration, bool) {
-	tv := m.pass.TypesInfo.Types[e]
-	if tv.Value == nil {
-		return 0, false
-	}
-	v, exact := constant.Int64Val(constant.ToInt(tv.Value))
-	return time.Duration(v), exact
+		return nil, false
+	})
 }

@@ -72,7 +72,7 @@ func Run(ctx context.Context, srv *http.Server) error { // want Run:"startsServe
 }
 
 // RunGently is Run with a propagation delay.
-func RunGently(ctx context.Context, srv *http.Server) error { // want RunGently:"startsServer" RunGently:"drains" RunGently:"handles\\(param 0: delay 15s drain\\)" RunGently:"delays\\(15s\\)"
+func RunGently(ctx context.Context, srv *http.Server) error { // want RunGently:"startsServer" RunGently:"drains" RunGently:"handles\\(param 0: delay 15s drain\\)"
 	go srv.ListenAndServe()
 	select {
 	case <-ctx.Done():

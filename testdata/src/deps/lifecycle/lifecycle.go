@@ -12,7 +12,7 @@ import (
 )
 
 // Run serves until SIGTERM, waits for load balancers, then drains.
-func Run(srv *http.Server) { // want Run:"startsServer" Run:"subscribes\\(SIGTERM\\)" Run:"drains" Run:"waitsForSignal" Run:"delays\\(10s\\)" Run:"handles\\(signal: delay 10s drain\\)"
+func Run(srv *http.Server) { // want Run:"startsServer" Run:"subscribes\\(SIGTERM\\)" Run:"drains" Run:"waitsForSignal" Run:"handles\\(signal: delay 10s drain\\)"
 	go srv.ListenAndServe()
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGTERM)

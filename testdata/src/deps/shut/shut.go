@@ -30,12 +30,12 @@ func Wait() { // want Wait:"waitsForSignal" Wait:"subscribes\\(SIGTERM\\)" Wait:
 }
 
 // Pause waits for load balancers to notice.
-func Pause() { // want Pause:"delays\\(10s\\)"
+func Pause() {
 	time.Sleep(10 * time.Second)
 }
 
 // PauseFor waits for a configured time.
-func PauseFor(d time.Duration) { // want PauseFor:"delays\\(non-constant\\)"
+func PauseFor(d time.Duration) {
 	<-time.After(d)
 }
 
