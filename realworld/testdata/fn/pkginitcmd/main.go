@@ -2,8 +2,9 @@
 // (`crane registry serve`: a cobra RunE built in package cmd's var
 // initialization). Expected: missing-sigterm at the NotifyContext call
 // (os.Interrupt only) and shutdown-context-done at srv.Shutdown(ctx) (reported
-// at the ExecuteContext call). Reported: nothing (the server start is not
-// seen: it is reachable only through another package's initialization).
+// at the ExecuteContext call). Reported at 14e0f11: nothing (the server
+// start is not seen: it is reachable only through another package's
+// initialization). Found since the commandTree package fact.
 package main
 
 import (

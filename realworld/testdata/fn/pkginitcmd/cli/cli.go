@@ -1,20 +1,16 @@
 package cli
 
 import (
-	"context"
 	"net/http"
+
+	"github.com/spf13/cobra"
 )
 
-// Command is a cut-down cobra.Command.
-type Command struct {
-	RunE func(ctx context.Context) error
-}
-
-func (c *Command) ExecuteContext(ctx context.Context) error { return c.RunE(ctx) }
-
-// Root is built by the package's initialization, as cobra command trees are.
-var Root = &Command{
-	RunE: func(ctx context.Context) error {
+// Root is built by the package's initialization, as crane's cmd.Root is.
+var Root = &cobra.Command{
+	Use: "serve",
+	RunE: func(cmd *cobra.Command, _ []string) error {
+		ctx := cmd.Context()
 		srv := &http.Server{Addr: ":8080"}
 		go srv.ListenAndServe()
 		<-ctx.Done()
