@@ -2,14 +2,16 @@
 // HTTP servers which drop requests when Kubernetes stops their pod.
 //
 // The pass runs in stages, one direction, a file or two each (README, "How
-// it works"): relevance.go decides from the imports' package facts whether
-// the package can matter at all; values_*.go follow signal and function
-// values; callgraph*.go builds the package's function graph; summaries.go
-// summarizes what each function does to termination, composing callees'
-// bounded summaries; facts.go carries what crosses packages; program.go
-// and paths.go find, in package main, what runs and the handler paths;
-// the check_*.go files report over those paths, and fix*.go build the
-// suggested edits.
+// it works"). Three are analyzers of their own that it requires
+// (stages.go): analyzer/exits and analyzer/delays find the functions that
+// end the process or always wait a while, and analyzer/relevance decides
+// from the imports' package facts whether the package can matter at all.
+// Then values_*.go follow signal and function values; callgraph*.go builds
+// the package's function graph; summaries.go summarizes what each
+// function does to termination, composing callees' bounded summaries;
+// facts*.go carry what crosses packages; program.go and paths.go find, in
+// package main, what runs and the handler paths; the check_*.go files
+// report over those paths, and fix*.go build the suggested edits.
 package analyzer
 
 import (
