@@ -227,20 +227,25 @@ func (m *model) handlerEvents(evs []event, fn *types.Func) []handlerEvent {
 // A handlerSource is where the handler path of a goroutine is: the
 // events of a node of this package that waits for a termination signal,
 // or a call of another package's function whose handles fact says it
-// starts such a goroutine on its own subscription.
+// starts such a goroutine (on its own subscription, or on the signal
+// value the call gives it), or that a go statement runs.
 type handlerSource struct {
 	node *fnode
 	site *site
 }
 
 // goHandlers returns, for every node, the handler path of a goroutine
-// that the node starts, itself or through its callees (go-httpbin's
+// that the node starts, itself or through its callees or another
+// package's function (go-httpbin's
 // Serve, tusd's setupSignalHandler, mailpit's command tree calling
 // storage.InitDB), or of a function it stores in a CLI command that the
 // command's Execute will run (centrifugo's app.Centrifugo()), if any.
 func (m *model) goHandlers() map[*fnode]handlerSource {
+	// A wait followed by nothing that ends or drains anything (kine's
+	// deferred rerr = ctx.Err(), a goroutine that only relays the signal
+	// into a cancel) is no handler path: a callee's may be the one.
 	waiter := firstReached(m.nodes, func(n *fnode) handlerSource {
-		if n.body != nil && hasEvent(m.eventsOf(n), evWait) {
+		if evs := m.eventsOf(n); n.body != nil && hasEvent(evs, evWait) && len(m.handlerEvents(evs, nil)) > 0 {
 			return handlerSource{node: n}
 		}
 		return handlerSource{}
@@ -264,6 +269,9 @@ func (m *model) goHandlers() map[*fnode]handlerSource {
 			if w := waiter[t]; t != nil && w.node != nil {
 				return w
 			}
+			if s := m.goHandler(n, call); s != nil {
+				return handlerSource{site: s}
+			}
 		}
 		for _, t := range handed[n] {
 			// Have: a command's Run that waits; the caller of the
@@ -273,12 +281,32 @@ func (m *model) goHandlers() map[*fnode]handlerSource {
 			}
 		}
 		for _, s := range sites[n] {
-			if h := new(handles); m.pass.ImportObjectFact(s.callee, h) && h.Param < 0 {
+			// Have: a call of another package's function that starts the
+			// goroutine, on its own subscription or on the signal value
+			// the call gives it (kine's endpoint.Listen(ctx, ...)).
+			h := new(handles)
+			if m.pass.ImportObjectFact(s.callee, h) && len(h.Events) > 0 && (h.Param < 0 || m.handlesAt(s.expr.(*ast.CallExpr), h)) {
 				return handlerSource{site: s}
 			}
 		}
 		return handlerSource{}
 	})
+}
+
+// goHandler returns the site of a go statement's call of another
+// package's function that waits for the signal in the goroutine it runs
+// in, then drains, closes, delays or exits (go metrics.Serve(ctx, ...)),
+// or nil.
+func (m *model) goHandler(n *fnode, call *ast.CallExpr) *site {
+	fn := m.callee(call)
+	if fn == nil || fn.Pkg() == m.pass.Pkg {
+		return nil
+	}
+	h := new(handles)
+	if !m.pass.ImportObjectFact(fn, h) || h.Goroutine || len(h.Events) == 0 || !m.handlesAt(call, h) {
+		return nil
+	}
+	return &site{node: n, expr: call, callee: fn}
 }
 
 // events returns the handler path of src for a fact about fn.

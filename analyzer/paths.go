@@ -199,11 +199,20 @@ func (p *program) afterFuncPaths() []*handlerPath {
 }
 
 // libraryPaths returns the handler paths that other packages' functions
-// run in goroutines of their own (handles facts), one per call that runs:
-// judged as the program's, at the call.
+// run in goroutines of their own (handles facts), or that the program
+// runs in one (go lib.Run(ctx)), one per call that runs: judged as the
+// program's, at the call.
 func (p *program) libraryPaths() []*handlerPath {
+	sites := slices.Clone(p.handlers)
+	for _, n := range p.nodes {
+		for _, call := range n.goes {
+			if s := p.goHandler(n, call); s != nil {
+				sites = append(sites, *s) // go lib.Run(ctx): the goroutine is the path
+			}
+		}
+	}
 	var paths []*handlerPath
-	for _, s := range p.handlers {
+	for _, s := range sites {
 		call := s.expr.(*ast.CallExpr)
 		h := new(handles)
 		if !p.runs[s.node] || !p.pass.ImportObjectFact(s.callee, h) {
