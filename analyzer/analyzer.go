@@ -1,17 +1,29 @@
 // Package analyzer implements sigtermcheck, a go/analysis pass that reports
 // HTTP servers which drop requests when Kubernetes stops their pod.
 //
-// The pass runs in stages, one direction, a file or two each (README, "How
-// it works"). Three are analyzers of their own that it requires
+// The pass runs in stages, one direction (README, "How it works";
+// TestStagesOneDirection checks that no file uses what a file of a later
+// stage declares). Three are analyzers of their own that it requires
 // (stages.go): analyzer/exits and analyzer/delays find the functions that
 // end the process or always wait a while, and analyzer/relevance decides
 // from the imports' package facts whether the package can matter at all.
-// Then values_*.go follow signal and function values; callgraph*.go builds
-// the package's function graph; summaries.go summarizes what each
-// function does to termination, composing callees' bounded summaries;
-// facts*.go carry what crosses packages; program.go and paths.go find, in
-// package main, what runs and the handler paths; the check_*.go files
-// report over those paths, and fix*.go build the suggested edits.
+// The others are files of this package, each stage's state a type of its
+// own that the next one embeds:
+//
+//   - known_*.go, syntax.go, facts.go, checks.go, config.go: what every
+//     stage shares (the APIs sigtermcheck knows, syntax helpers, the
+//     vocabulary of facts and events, the checks and the settings);
+//   - callgraph*.go (graph): one walk of the package into a graph of its
+//     functions, recording the flows of values;
+//   - values*.go (values): signal and function values, resolved over
+//     those flows;
+//   - summaries*.go and facts_*.go (model): what each function does to
+//     termination, composing callees' bounded summaries, and the facts
+//     that carry it to other packages;
+//   - program.go, paths.go (program): in package main, what runs and the
+//     handler paths;
+//   - fix*.go build the suggested edits, and check_*.go report over the
+//     paths with them.
 package analyzer
 
 import (
@@ -76,7 +88,7 @@ func run(pass *analysis.Pass, cfg *Config) (any, error) {
 	if quietPackages[pass.Pkg.Path()] {
 		return nil, nil // known by name (known_std.go): nothing to build
 	}
-	m := buildModel(pass)
+	m := newModel(pass)
 	m.exportFacts()
 
 	// Only programs are reported on; every other package only

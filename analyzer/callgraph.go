@@ -5,17 +5,15 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-
-	"github.com/sigtermcheck/sigtermcheck/analyzer/delays"
-	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 )
 
-// The model says what the functions of one package do. It is a graph of
+// The graph is the first stage of the package's model (the values stage,
+// values.go, and the summaries stage, summaries.go, build on it; their
+// methods, like its own, take the model as m). It is a graph of
 // function nodes: declared functions and methods, function literals, the
 // initializers of package-level variables and the package initialization
 // itself. Edges go from a node to every node it may run:
@@ -34,59 +32,40 @@ import (
 // Weak edges are followed only for knowledge whose over-approximation
 // makes sigtermcheck quieter (subscriptions), never for knowledge that
 // causes reports (server starts).
-type model struct {
+type graph struct {
 	pass      *analysis.Pass
 	inspector *inspector.Inspector
 
-	nodes  []*fnode // in source order
-	byFunc map[*types.Func]*fnode
+	nodes   []*fnode // in source order
+	byFunc  map[*types.Func]*fnode
+	byLit   map[*ast.FuncLit]*fnode
+	varInit map[*types.Var]*fnode // package-level variable -> its initializer
+	init    *fnode                // package initialization
+	main    *fnode                // func main, if any
 
-	constructed []*types.Named        // this package's named types that it creates values of, in order
-	ifaceCalls  []ifaceCall           // calls of interface methods
-	executeCtx  []*ast.CallExpr       // calls of cobra's ExecuteContext
-	handOvers   []handOver            // functions stored in a command for its Execute to run
-	inExecute   bool                  // executesWithSignal is deciding
-	cmdCtx      bool                  // a command's Context() is taken for a signal context (underCommandContext)
-	varInit     map[*types.Var]*fnode // package-level variable -> its initializer
-	init        *fnode                // package initialization
-	main        *fnode                // func main, if any
-
-	// assigns records every expression assigned to a variable of this
-	// package (a nil entry: modified in a way we do not follow).
-	assigns map[*types.Var][]ast.Expr
+	constructed []*types.Named  // this package's named types that it creates values of, in order
+	ifaceCalls  []ifaceCall     // calls of interface methods
+	executeCtx  []*ast.CallExpr // calls of cobra's ExecuteContext
+	handOvers   []handOver      // functions stored in a command for its Execute to run
 
 	subs       []*subscription // every subscription written in this package
 	afterFuncs []site          // calls of context.AfterFunc
 	actors     []site          // calls of oklog/run's (*Group).Add
 	groupRuns  []site          // calls of oklog/run's (*Group).Run
+	handlers   []site          // calls of other packages' functions whose handler runs in a goroutine
 	subByCall  map[*ast.CallExpr]*subscription
 
-	// Signal values (values_signals.go) and function values (values_funcs.go).
+	// What the walk records for the values stage (values.go) to resolve:
+	// every expression assigned to a variable of this package (a nil
+	// entry: modified in a way we do not follow), the flows into
+	// variables, fields and parameters, the results of return
+	// statements, cancel functions and parameters.
+	assigns   map[*types.Var][]ast.Expr
 	flows     []flow
-	elemFlows []flow                 // struct literal fields, range values
-	varFuncs  map[*types.Var]funcSet // memo of varTargets
+	elemFlows []flow // struct literal fields, range values
 	returns   []ret
-	sigVals   map[*types.Var]valKind
 	cancels   map[*types.Var]*types.Var // cancel func -> its context (ctx, cancel := context.WithCancel(...))
-
-	importsWaiters *bool // memo of mayWait's look at imported facts
-	returnsSig     map[*types.Func][]valKind
-	byLit          map[*ast.FuncLit]*fnode
-
-	params      map[*types.Var]bool // parameters of this package's functions
-	exits       *exits.Result
-	delays      *delays.Result
-	evCache     map[*fnode][]event // events of each node, walked on its own
-	summaries   map[*fnode][]event // events of each node, seen from a caller (summaryOf)
-	summarizing map[*fnode]bool
-	assumed     *assumption // while exporting handles facts (facts_handlers.go)
-	handlers    []site      // calls of other packages' functions whose handler runs in a goroutine
-
-	drainingMethods map[string][]*types.Func // by name: methods that drain or may drain (implementedByDrain)
-
-	// signal resolution memo; a value of sigUnknown stands in while a
-	// variable's own resolution is in progress (cycles).
-	varSigs map[*types.Var]sigset
+	params    map[*types.Var]bool       // parameters of this package's functions
 }
 
 // An fnode is a function-like body of the package.
@@ -134,28 +113,18 @@ type subscription struct {
 	sigs   sigset
 }
 
-func buildModel(pass *analysis.Pass) *model {
-	m := &model{
+// buildGraph walks the package's functions once.
+func buildGraph(pass *analysis.Pass) *graph {
+	m := &graph{
 		pass:      pass,
 		inspector: pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		byFunc:    make(map[*types.Func]*fnode),
+		byLit:     make(map[*ast.FuncLit]*fnode),
 		varInit:   make(map[*types.Var]*fnode),
+		subByCall: make(map[*ast.CallExpr]*subscription),
 		assigns:   make(map[*types.Var][]ast.Expr),
-		varSigs:   make(map[*types.Var]sigset),
-
-		subByCall:  make(map[*ast.CallExpr]*subscription),
-		sigVals:    make(map[*types.Var]valKind),
-		cancels:    make(map[*types.Var]*types.Var),
-		varFuncs:   make(map[*types.Var]funcSet),
-		returnsSig: make(map[*types.Func][]valKind),
-		byLit:      make(map[*ast.FuncLit]*fnode),
-
-		exits:       pass.ResultOf[exits.Analyzer].(*exits.Result),
-		delays:      pass.ResultOf[delays.Analyzer].(*delays.Result),
-		evCache:     make(map[*fnode][]event),
-		summaries:   make(map[*fnode][]event),
-		summarizing: make(map[*fnode]bool),
-		params:      make(map[*types.Var]bool),
+		cancels:   make(map[*types.Var]*types.Var),
+		params:    make(map[*types.Var]bool),
 	}
 	m.init = m.newNode("package initialization", nil)
 
@@ -210,11 +179,6 @@ func buildModel(pass *analysis.Pass) *model {
 		m.walk(b.n, b.root)
 	}
 	m.linkInterfaceCalls()
-	for _, s := range m.subs {
-		if s.call != nil {
-			s.sigs = m.notifySignals(s.call, s.args)
-		}
-	}
 	for _, n := range m.nodes {
 		if n.fn != nil {
 			for _, results := range n.rets {
@@ -222,14 +186,11 @@ func buildModel(pass *analysis.Pass) *model {
 			}
 		}
 	}
-	m.resolveSignalValues()
-	m.propagate()
-	m.resolveRelays()
 	return m
 }
 
 // recordParams notes the parameters of a function signature.
-func (m *model) recordParams(t types.Type) {
+func (m *graph) recordParams(t types.Type) {
 	if sig, ok := t.(*types.Signature); ok {
 		for v := range sig.Params().Variables() {
 			m.params[v] = true
@@ -237,7 +198,7 @@ func (m *model) recordParams(t types.Type) {
 	}
 }
 
-func (m *model) newNode(name string, file *ast.File) *fnode {
+func (m *graph) newNode(name string, file *ast.File) *fnode {
 	n := &fnode{name: name, file: file}
 	m.nodes = append(m.nodes, n)
 	return n
@@ -245,7 +206,7 @@ func (m *model) newNode(name string, file *ast.File) *fnode {
 
 // walk records what the code under root, which belongs to node n, does.
 // Function literals get nodes of their own.
-func (m *model) walk(n *fnode, root ast.Node) {
+func (m *graph) walk(n *fnode, root ast.Node) {
 	info := m.pass.TypesInfo
 	// callOf maps the identifier naming a call's function to the call,
 	// and refOf an identifier to the selector expression it ends.
@@ -333,7 +294,7 @@ func (m *model) walk(n *fnode, root ast.Node) {
 
 // ident records a use of an identifier: a function (called or used as a
 // value) or a package-level variable.
-func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr) {
+func (m *graph) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr) {
 	switch obj := m.pass.TypesInfo.Uses[id].(type) {
 	case *types.Func:
 		fn := obj.Origin()
@@ -371,7 +332,7 @@ func (m *model) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr)
 
 // external records a call of fn, a function of another package, or a
 // reference to it as a value (call == nil).
-func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.CallExpr) {
+func (m *graph) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.CallExpr) {
 	if v, tree := m.commandTreeAt(call, fn); tree != nil && tree.Starts {
 		// Have: pkg.Root.Execute() on a tree whose command starts a server.
 		n.starts = append(n.starts, &site{node: n, expr: call, callee: fn, tree: v})
@@ -424,7 +385,7 @@ func (m *model) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 // constructs records that n creates a value of type t: if t is (a pointer
 // to) a named type of this package, its methods may be called through an
 // interface.
-func (m *model) constructs(n *fnode, t types.Type) {
+func (m *graph) constructs(n *fnode, t types.Type) {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -450,28 +411,6 @@ type handOver struct {
 	fun ast.Expr
 }
 
-// isCommandType reports whether t is (a pointer to) a command of a CLI
-// library whose Execute or Run calls the functions stored in it:
-// github.com/spf13/cobra's Command, github.com/urfave/cli's App and
-// Command (any major version).
-func isCommandType(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	path, name := named.Obj().Pkg().Path(), named.Obj().Name()
-	switch {
-	case path == "github.com/spf13/cobra":
-		return name == "Command"
-	case path == "github.com/urfave/cli" || strings.HasPrefix(path, "github.com/urfave/cli/v"):
-		return name == "App" || name == "Command"
-	}
-	return false
-}
-
 // An ifaceCall is a call of an interface method in a node.
 type ifaceCall struct {
 	n  *fnode
@@ -482,7 +421,7 @@ type ifaceCall struct {
 // methods of this package's types that implement the interface and that
 // the package creates values of: a []Server of the program's own server
 // types, started in a loop (kratos' transport.Server), calls their Start.
-func (m *model) linkInterfaceCalls() {
+func (m *graph) linkInterfaceCalls() {
 	if len(m.constructed) == 0 {
 		return
 	}
@@ -513,7 +452,7 @@ func (m *model) linkInterfaceCalls() {
 	}
 }
 
-func (m *model) recordAssign(lhs, rhs []ast.Expr) {
+func (m *graph) recordAssign(lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		v := m.localVar(l)
 		if v == nil {
@@ -529,7 +468,7 @@ func (m *model) recordAssign(lhs, rhs []ast.Expr) {
 
 // localVar returns the variable of this package that assigning to e
 // changes (v, v[i], v.f count as changing v), or nil.
-func (m *model) localVar(e ast.Expr) *types.Var {
+func (m *graph) localVar(e ast.Expr) *types.Var {
 	for {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.IndexExpr:
@@ -546,7 +485,7 @@ func (m *model) localVar(e ast.Expr) *types.Var {
 }
 
 // propagate fills each node's summaries with what it may run.
-func (m *model) propagate() {
+func (m *graph) propagate() {
 	calls := func(n *fnode) []*fnode { return n.calls }
 	or := func(a, b bool) bool { return a || b }
 	union(m.nodes, calls, func(n *fnode) bool { return len(n.starts) > 0 },
@@ -582,103 +521,184 @@ func union[T any](nodes []*fnode, succ func(*fnode) []*fnode, own func(*fnode) T
 	})
 }
 
-// exportFacts publishes what this package's functions, initialization and
-// signal variables do, for the packages that import it. Only exported
-// names get facts: no other package can name the rest (and the go
-// command would carry their facts through every importer for nothing).
-func (m *model) exportFacts() {
-	if m.pass.Pkg.Name() == "main" {
-		return // a program: nothing imports it
-	}
-	canWait := m.mayWait()
-	for _, n := range m.nodes {
-		if n.fn == nil || !n.fn.Exported() || n == m.main {
+// A flow says that dst may hold the idx'th value of src.
+type flow struct {
+	dst *types.Var
+	src ast.Expr
+	idx int
+}
+
+// recordFlows records the flows of an assignment or declaration.
+func (m *graph) recordFlows(lhs, rhs []ast.Expr) {
+	for i, l := range lhs {
+		v := m.assignedVar(l)
+		if v == nil {
 			continue
 		}
-		if n.reachesStart {
-			m.pass.ExportObjectFact(n.fn, new(startsServer))
-		}
-		if n.reachedSigs != 0 {
-			m.pass.ExportObjectFact(n.fn, &subscribes{n.reachedSigs})
-		}
-		if n.reachesDrain {
-			m.pass.ExportObjectFact(n.fn, new(drains))
-		} else if n.reachesMayDrain {
-			m.pass.ExportObjectFact(n.fn, new(mayDrain))
-		}
-		if ks := m.returnsSig[n.fn]; slices.ContainsFunc(ks, func(k valKind) bool { return k != 0 }) {
-			fact := &returnsSignal{Kinds: make([]uint8, len(ks))}
-			for i, k := range ks {
-				fact.Kinds[i] = uint8(k)
-			}
-			m.pass.ExportObjectFact(n.fn, fact)
-		}
-		if canWait && hasEvent(m.eventsOf(n), evWait) {
-			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
-		}
-	}
-	m.exportHandlers(canWait)
-	m.exportCommandTree()
-	// Whatever imports this package runs its initialization.
-	if n := m.init; n.reachedSigs != 0 {
-		m.pass.ExportPackageFact(&subscribes{n.reachedSigs})
-	}
-	scope := m.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		v, ok := scope.Lookup(name).(*types.Var)
-		if !ok || !v.Exported() || !isSignalListType(v.Type()) {
-			continue
-		}
-		if sigs := m.varSignals(v); sigs != 0 {
-			m.pass.ExportObjectFact(v, &signalList{sigs})
+		switch {
+		case len(lhs) == len(rhs):
+			m.flows = append(m.flows, flow{v, rhs[i], 0})
+		case len(rhs) == 1:
+			m.flows = append(m.flows, flow{v, rhs[0], i}) // a, b := f()
 		}
 	}
 }
 
-// calleeIdent returns the identifier that names the function a call
-// expression's Fun denotes (f, pkg.F, x.M, f[T]), or nil.
-func calleeIdent(fun ast.Expr) *ast.Ident {
-	switch f := ast.Unparen(fun).(type) {
+// recordCall records the flows from a same-package call's arguments to
+// the callee's parameters.
+func (m *graph) recordCall(fn *types.Func, call *ast.CallExpr) {
+	sig := fn.Type().(*types.Signature)
+	for i, arg := range call.Args {
+		if i >= sig.Params().Len() {
+			break
+		}
+		p := sig.Params().At(i)
+		if sig.Variadic() && i >= sig.Params().Len()-1 {
+			break
+		}
+		m.flows = append(m.flows, flow{p, arg, 0})
+	}
+}
+
+// assignedVar returns the variable (local, package-level or struct field)
+// an assignment to e writes, or nil.
+func (m *graph) assignedVar(e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return f
+		v, _ := m.pass.TypesInfo.ObjectOf(x).(*types.Var)
+		return v
 	case *ast.SelectorExpr:
-		return f.Sel
-	case *ast.IndexExpr:
-		return calleeIdent(f.X)
-	case *ast.IndexListExpr:
-		return calleeIdent(f.X)
+		v, _ := m.pass.TypesInfo.ObjectOf(x.Sel).(*types.Var)
+		return v
 	}
 	return nil
 }
 
-// isBuiltin reports whether fun denotes the named builtin function.
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
+// A ret is a return statement of a declared function.
+type ret struct {
+	fn      *types.Func
+	results []ast.Expr
 }
 
-// mayWait reports whether any code of this package can learn of a
-// termination signal: it holds signal values, subscribes, or imports
-// functions that return signal values or wait for a signal. Most packages
-// (all of the standard library but os/signal's users) cannot, and need no
-// walk of their functions' events.
-func (m *model) mayWait() bool {
-	if len(m.sigVals) > 0 || len(m.subs) > 0 {
-		return true
+// callee returns the function a call statically calls, or nil.
+func (m *graph) callee(call *ast.CallExpr) *types.Func {
+	id := calleeIdent(call.Fun)
+	if id == nil {
+		return nil
 	}
-	if m.importsWaiters == nil {
-		found := false
-		for _, f := range m.pass.AllObjectFacts() {
-			switch f.Fact.(type) {
-			case *returnsSignal, *waitsForSignal, *handles:
-				found = true
+	fn, _ := m.pass.TypesInfo.Uses[id].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
+// recordCancel notes the cancel function of "ctx, cancel :=
+// context.WithCancel(parent)" (or WithTimeout, WithDeadline, ...):
+// calling it makes ctx done.
+func (m *graph) recordCancel(lhs, rhs []ast.Expr) {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return
+	}
+	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	if fn := m.callee(call); fn == nil || !inPackage(fn, "context") || !contextDerivers[fn.Name()] || fn.Name() == "WithValue" {
+		return
+	}
+	ctx, cancel := m.assignedVar(lhs[0]), m.assignedVar(lhs[1])
+	if ctx != nil && cancel != nil {
+		m.cancels[cancel] = ctx
+	}
+}
+
+// recordElemFlows records the flows that only function values follow:
+// struct literal fields (Hook{OnStop: stop}) and range values
+// (for _, c := range closers).
+func (m *graph) recordElemFlows(x ast.Node) {
+	info := m.pass.TypesInfo
+	switch x := x.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if field, ok := info.Uses[id].(*types.Var); ok && field.IsField() {
+					m.elemFlows = append(m.elemFlows, flow{dst: field, src: kv.Value})
+				}
 			}
 		}
-		m.importsWaiters = &found
+	case *ast.RangeStmt:
+		if x.Value == nil {
+			return
+		}
+		if v := m.assignedVar(x.Value); v != nil {
+			m.elemFlows = append(m.elemFlows, flow{dst: v, src: x.X})
+		}
 	}
-	return *m.importsWaiters
+}
+
+func withWeak(n *fnode) []*fnode {
+	return append(n.calls[:len(n.calls):len(n.calls)], n.weak...)
+}
+
+// reach returns the set of nodes reachable from roots.
+func reach(roots []*fnode, succ func(*fnode) []*fnode) map[*fnode]bool {
+	seen := make(map[*fnode]bool)
+	stack := append([]*fnode(nil), roots...)
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		stack = append(stack, succ(n)...)
+	}
+	return seen
+}
+
+// commandTreeAt returns the command variable that call executes and its
+// package's commandTree fact, if call executes a command held in a
+// package-level variable of another package (pkg.Root.Execute()) whose
+// initialization built a tree.
+func (m *graph) commandTreeAt(call *ast.CallExpr, fn *types.Func) (*types.Var, *commandTree) {
+	if call == nil || !executesCommand(fn) {
+		return nil, nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil
+	}
+	recv, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok {
+		return nil, nil
+	}
+	v, ok := m.pass.TypesInfo.Uses[recv.Sel].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Pkg() == m.pass.Pkg || v.Parent() != v.Pkg().Scope() {
+		return nil, nil
+	}
+	tree := new(commandTree)
+	if !m.pass.ImportPackageFact(v.Pkg(), tree) {
+		return nil, nil
+	}
+	return v, tree
+}
+
+// executesCommand reports whether fn is a method that runs a CLI command
+// (see isCommandType): cobra's Execute, ExecuteC, ExecuteContext and
+// ExecuteContextC, urfave/cli's Run and RunContext.
+func executesCommand(fn *types.Func) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || !isCommandType(recv.Type()) {
+		return false
+	}
+	switch fn.Name() {
+	case "Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC", "Run", "RunContext":
+		return true
+	}
+	return false
 }

@@ -143,38 +143,6 @@ func reportMainReturnsAfterStart(p *program, r *reporter) {
 	}
 }
 
-// startStatement returns the server start that statement s of main makes
-// in main's own goroutine, or nil.
-func startStatement(p *program, s ast.Stmt) *ast.CallExpr {
-	var e ast.Expr
-	switch s := s.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.IfStmt:
-		start, _ := startInit(p, s.Init)
-		return start
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	case *ast.ReturnStmt:
-		if len(s.Results) == 1 {
-			e = s.Results[0] // return srv.ListenAndServe(), in a wrapper of main
-		}
-	}
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		if p.isStartCall(call) {
-			return call
-		}
-		if p.isExitCall(call) && len(call.Args) == 1 {
-			if start, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && p.isStartCall(start) {
-				return start
-			}
-		}
-	}
-	return nil
-}
-
 // exitsWith reports whether s is an exit call statement: log.Fatal(...).
 func exitsWith(p *program, s ast.Stmt) bool {
 	es, ok := s.(*ast.ExprStmt)
@@ -183,36 +151,6 @@ func exitsWith(p *program, s ast.Stmt) bool {
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
 	return ok && p.isExitCall(call)
-}
-
-// startInit matches "err := <server start>" in an if statement's init.
-func startInit(p *program, init ast.Stmt) (*ast.CallExpr, *types.Var) {
-	as, ok := init.(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-		return nil, nil
-	}
-	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || !p.isStartCall(call) {
-		return nil, nil
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return nil, nil
-	}
-	v, _ := p.pass.TypesInfo.ObjectOf(id).(*types.Var)
-	return call, v
-}
-
-func (m *model) isStartCall(call *ast.CallExpr) bool {
-	fn := m.callee(call)
-	return fn != nil && (isServerStart(fn) || m.pass.ImportObjectFact(fn, new(startsServer)))
-}
-
-// isExitCall reports whether call ends the process: an exit, or a call of
-// a function that does (the exits stage: a library's Fatal, a local
-// fatal(err) helper).
-func (m *model) isExitCall(call *ast.CallExpr) bool {
-	return m.exits.Exits(m.callee(call))
 }
 
 // excludesErrServerClosed reports whether an if condition on a server

@@ -128,23 +128,6 @@ func nextDrainAfterDelay(events []event, minDelay time.Duration) *event {
 	return &events[i]
 }
 
-// closeAPI returns the server API of an abrupt stop event.
-func (m *model) closeAPI(e event) *serverAPI {
-	api, _ := m.serverCall(e.call)
-	return api
-}
-
-// hasDelay reports whether events hold a delay that counts: one of a
-// duration known only at run time, or of at least minDelay.
-func hasDelay(events []event, minDelay time.Duration) bool {
-	for _, e := range events {
-		if e.kind == evDelay && (!e.constDur || e.dur >= minDelay) {
-			return true
-		}
-	}
-	return false
-}
-
 // reportCloseInsteadOfShutdown reports an abrupt stop on a handler path
 // with no drain before it: (*http.Server).Close, or a framework's (gRPC's
 // Stop).
@@ -236,22 +219,4 @@ func related(at interface{ Pos() token.Pos }, msg string) analysis.RelatedInform
 		ri.End = n.End()
 	}
 	return ri
-}
-
-// serverCall returns the server API of a direct call of one of its
-// methods (a drain or close event's call), and the method's name.
-func (m *model) serverCall(call *ast.CallExpr) (*serverAPI, string) {
-	fn := m.callee(call)
-	api, _ := serverRole(fn)
-	return api, fn.Name()
-}
-
-// drainName names a drain event's call for messages: "Shutdown",
-// "GracefulStop"; a drain through another function is "Shutdown".
-func (m *model) drainName(e event) string {
-	if e.call == nil {
-		return "Shutdown"
-	}
-	_, name := m.serverCall(e.call)
-	return name
 }

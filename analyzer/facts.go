@@ -8,9 +8,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Facts carry what a function (or a package's initialization, or a
-// package-level variable) does across package boundaries. Each kind of
-// knowledge has its own small type; all are deterministic (no maps).
+// The vocabulary that every stage shares: the facts, which carry what a
+// function (or a package's initialization, or a package-level variable)
+// does across package boundaries, each kind of knowledge in a small type
+// of its own, all deterministic (no maps); the signal sets; the kinds of
+// signal values; the kinds of termination events. What computes and
+// exports the facts is in facts_*.go.
 
 var factTypes = []analysis.Fact{
 	new(startsServer),
@@ -237,3 +240,32 @@ func (f *commandTree) String() string {
 	b.WriteString(")")
 	return b.String()
 }
+
+// evKind is the kind of a termination event (see summaries.go).
+type evKind uint8
+
+const (
+	evWait   evKind = iota // a termination signal arrives
+	evDelay                // time passes: time.Sleep, <-time.After, ...
+	evDrain                // (*http.Server).Shutdown, or a function that drains
+	evClose                // (*http.Server).Close
+	evExit                 // os.Exit, log.Fatal, a function that never returns
+	evBlock                // waits for something else (a channel, a WaitGroup, a Stop)
+	evReturn               // the walked function itself returns
+	evRelay                // sends to or closes a channel, or cancels a context (see resolveRelays)
+)
+
+// Signal values are the channels and contexts through which code learns
+// that a termination signal arrived: a channel a terminating
+// signal.Notify feeds, a context from a terminating signal.NotifyContext
+// or derived from one, and the Done channel of such a context. They
+// travel through variables, struct fields, parameters and results of this
+// package's functions (followed flow-insensitively to a fixed point), and
+// through results of other packages' functions (returnsSignal facts).
+type valKind uint8
+
+const (
+	valChan valKind = 1 << iota // a channel fed by signal.Notify
+	valCtx                      // a context cancelled by a signal
+	valDone                     // the Done channel of such a context
+)

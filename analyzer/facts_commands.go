@@ -1,7 +1,6 @@
 package analyzer
 
 import (
-	"go/ast"
 	"go/types"
 	"maps"
 	"slices"
@@ -92,46 +91,4 @@ func (m *model) underCommandContext(f func()) {
 	m.resolveSignalValues()
 	m.resolveRelays()
 	f()
-}
-
-// commandTreeAt returns the command variable that call executes and its
-// package's commandTree fact, if call executes a command held in a
-// package-level variable of another package (pkg.Root.Execute()) whose
-// initialization built a tree.
-func (m *model) commandTreeAt(call *ast.CallExpr, fn *types.Func) (*types.Var, *commandTree) {
-	if call == nil || !executesCommand(fn) {
-		return nil, nil
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return nil, nil
-	}
-	recv, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-	if !ok {
-		return nil, nil
-	}
-	v, ok := m.pass.TypesInfo.Uses[recv.Sel].(*types.Var)
-	if !ok || v.Pkg() == nil || v.Pkg() == m.pass.Pkg || v.Parent() != v.Pkg().Scope() {
-		return nil, nil
-	}
-	tree := new(commandTree)
-	if !m.pass.ImportPackageFact(v.Pkg(), tree) {
-		return nil, nil
-	}
-	return v, tree
-}
-
-// executesCommand reports whether fn is a method that runs a CLI command
-// (see isCommandType): cobra's Execute, ExecuteC, ExecuteContext and
-// ExecuteContextC, urfave/cli's Run and RunContext.
-func executesCommand(fn *types.Func) bool {
-	recv := fn.Type().(*types.Signature).Recv()
-	if recv == nil || !isCommandType(recv.Type()) {
-		return false
-	}
-	switch fn.Name() {
-	case "Execute", "ExecuteC", "ExecuteContext", "ExecuteContextC", "Run", "RunContext":
-		return true
-	}
-	return false
 }

@@ -92,7 +92,8 @@ func (m *model) paramHandler(n *fnode, p *types.Var, kind valKind) *handles {
 		evCache:   make(map[*fnode][]event),
 		summaries: make(map[*fnode][]event),
 	}
-	defer func() { m.assumed = nil }()
+	m.assumedVars = m.assumed.vars // (the values stage reads them)
+	defer func() { m.assumed, m.assumedVars = nil, nil }()
 	if evs := m.eventsOf(n); hasEvent(evs, evWait) {
 		return &handles{Events: m.handlerEvents(evs, n.fn)}
 	}
@@ -144,14 +145,6 @@ func (m *model) caches(n *fnode) (evCache, summaries map[*fnode][]event) {
 		}
 	}
 	return m.evCache, m.summaries
-}
-
-// assumedKind is the signal value v holds under the current assumption.
-func (m *model) assumedKind(v *types.Var) valKind {
-	if a := m.assumed; a != nil {
-		return a.vars[v]
-	}
-	return 0
 }
 
 // assumeArgs extends the current assumption to the parameters of fn, a

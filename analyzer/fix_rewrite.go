@@ -263,3 +263,35 @@ func endsInExit(p *program, body *ast.BlockStmt) bool {
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
 	return ok && p.isExitCall(call)
 }
+
+// startStatement returns the server start that statement s of main makes
+// in main's own goroutine, or nil.
+func startStatement(p *program, s ast.Stmt) *ast.CallExpr {
+	var e ast.Expr
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.IfStmt:
+		start, _ := startInit(p, s.Init)
+		return start
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	case *ast.ReturnStmt:
+		if len(s.Results) == 1 {
+			e = s.Results[0] // return srv.ListenAndServe(), in a wrapper of main
+		}
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if p.isStartCall(call) {
+			return call
+		}
+		if p.isExitCall(call) && len(call.Args) == 1 {
+			if start, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok && p.isStartCall(start) {
+				return start
+			}
+		}
+	}
+	return nil
+}

@@ -224,3 +224,22 @@ func isHTTPServer(t types.Type) bool {
 	api := serverTypeAPI(t)
 	return api != nil && api.module == "net/http"
 }
+
+// isDrainLike reports whether fn is an interface method that may be a
+// drain: named Shutdown, GracefulStop, Drain, ShutdownWithContext or
+// ShutdownWithTimeout, or Stop taking a context (kratos' transport.Server).
+// Its implementations are unknown, so a handler path through it stays
+// quiet. A Stop() or Close() with no context is not taken for a drain.
+func isDrainLike(fn *types.Func) bool {
+	if !isInterfaceMethod(fn) {
+		return false
+	}
+	switch fn.Name() {
+	case "Shutdown", "GracefulStop", "Drain", "ShutdownWithContext", "ShutdownWithTimeout":
+		return true
+	case "Stop":
+		params := fn.Type().(*types.Signature).Params()
+		return params.Len() > 0 && isContextType(params.At(0).Type())
+	}
+	return false
+}

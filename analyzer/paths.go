@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"slices"
+	"time"
 )
 
 // A handlerPath is what runs after a wait point: the events that follow
@@ -175,11 +176,6 @@ func (p *program) waitsInWrapper(n *fnode, w event) bool {
 	return false
 }
 
-// within reports whether node x lies inside node y.
-func within(x, y ast.Node) bool {
-	return y.Pos() <= x.Pos() && x.End() <= y.End()
-}
-
 // afterFuncPaths returns the handler paths of context.AfterFunc(ctx, f)
 // calls that run, on a signal context: f runs when the signal arrives.
 func (p *program) afterFuncPaths() []*handlerPath {
@@ -238,4 +234,39 @@ func (p *program) drains() bool {
 		}
 	}
 	return false
+}
+
+// closeAPI returns the server API of an abrupt stop event.
+func (m *model) closeAPI(e event) *serverAPI {
+	api, _ := m.serverCall(e.call)
+	return api
+}
+
+// hasDelay reports whether events hold a delay that counts: one of a
+// duration known only at run time, or of at least minDelay.
+func hasDelay(events []event, minDelay time.Duration) bool {
+	for _, e := range events {
+		if e.kind == evDelay && (!e.constDur || e.dur >= minDelay) {
+			return true
+		}
+	}
+	return false
+}
+
+// serverCall returns the server API of a direct call of one of its
+// methods (a drain or close event's call), and the method's name.
+func (m *model) serverCall(call *ast.CallExpr) (*serverAPI, string) {
+	fn := m.callee(call)
+	api, _ := serverRole(fn)
+	return api, fn.Name()
+}
+
+// drainName names a drain event's call for messages: "Shutdown",
+// "GracefulStop"; a drain through another function is "Shutdown".
+func (m *model) drainName(e event) string {
+	if e.call == nil {
+		return "Shutdown"
+	}
+	_, name := m.serverCall(e.call)
+	return name
 }

@@ -69,26 +69,6 @@ func (p *program) subscriptions() []*subscription {
 	return subs
 }
 
-func withWeak(n *fnode) []*fnode {
-	return append(n.calls[:len(n.calls):len(n.calls)], n.weak...)
-}
-
-// reach returns the set of nodes reachable from roots.
-func reach(roots []*fnode, succ func(*fnode) []*fnode) map[*fnode]bool {
-	seen := make(map[*fnode]bool)
-	stack := append([]*fnode(nil), roots...)
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if seen[n] {
-			continue
-		}
-		seen[n] = true
-		stack = append(stack, succ(n)...)
-	}
-	return seen
-}
-
 // exitsOnReturn returns main and the program's own wrappers of it: the
 // functions whose return ends the process because main ends right after
 // calling them, as in os.Exit(run()), log.Fatal(run()),
@@ -170,4 +150,34 @@ func (p *program) mayExit(stmts []ast.Stmt) bool {
 // wait, block, delay or drain (anything but exiting or returning at once).
 func (p *program) goesOn(stmts []ast.Stmt) bool {
 	return hasEvent(p.stmtEvents(stmts), evWait, evBlock, evDelay, evDrain)
+}
+
+// isExitCall reports whether call ends the process: an exit, or a call of
+// a function that does (the exits stage: a library's Fatal, a local
+// fatal(err) helper).
+func (m *model) isExitCall(call *ast.CallExpr) bool {
+	return m.exits.Exits(m.callee(call))
+}
+
+// startInit matches "err := <server start>" in an if statement's init.
+func startInit(p *program, init ast.Stmt) (*ast.CallExpr, *types.Var) {
+	as, ok := init.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil, nil
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !p.isStartCall(call) {
+		return nil, nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	v, _ := p.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	return call, v
+}
+
+func (m *model) isStartCall(call *ast.CallExpr) bool {
+	fn := m.callee(call)
+	return fn != nil && (isServerStart(fn) || m.pass.ImportObjectFact(fn, new(startsServer)))
 }

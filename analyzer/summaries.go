@@ -11,6 +11,7 @@ import (
 	"github.com/sigtermcheck/sigtermcheck/analyzer/delays"
 	"github.com/sigtermcheck/sigtermcheck/analyzer/exits"
 	"github.com/sigtermcheck/sigtermcheck/internal/syntax"
+	"golang.org/x/tools/go/analysis"
 )
 
 // Summaries. The walker turns a function body into the events it
@@ -26,18 +27,39 @@ import (
 // delay in one branch counts) and stays precise for those that report
 // something before a drain (an exit in any branch does exit).
 
-type evKind uint8
+// model is the third stage of the package's model: what each function
+// does to termination (summaries.go), and the facts that carry it to
+// other packages (facts_*.go), over the values and graph below it.
+type model struct {
+	*values
 
-const (
-	evWait   evKind = iota // a termination signal arrives
-	evDelay                // time passes: time.Sleep, <-time.After, ...
-	evDrain                // (*http.Server).Shutdown, or a function that drains
-	evClose                // (*http.Server).Close
-	evExit                 // os.Exit, log.Fatal, a function that never returns
-	evBlock                // waits for something else (a channel, a WaitGroup, a Stop)
-	evReturn               // the walked function itself returns
-	evRelay                // sends to or closes a channel, or cancels a context (see resolveRelays)
-)
+	exits  *exits.Result
+	delays *delays.Result
+
+	evCache     map[*fnode][]event // events of each node, walked on its own
+	summaries   map[*fnode][]event // events of each node, seen from a caller (summaryOf)
+	summarizing map[*fnode]bool
+	assumed     *assumption // while exporting handles facts (facts_handlers.go)
+
+	drainingMethods map[string][]*types.Func // by name: methods that drain or may drain (implementedByDrain)
+	importsWaiters  *bool                    // memo of mayWait's look at imported facts
+}
+
+// newModel builds the package's model, stage after stage, and finds the
+// channels and contexts that relay a signal (resolveRelays), which adds
+// to the signal values.
+func newModel(pass *analysis.Pass) *model {
+	m := &model{
+		values:      newValues(buildGraph(pass)),
+		exits:       pass.ResultOf[exits.Analyzer].(*exits.Result),
+		delays:      pass.ResultOf[delays.Analyzer].(*delays.Result),
+		evCache:     make(map[*fnode][]event),
+		summaries:   make(map[*fnode][]event),
+		summarizing: make(map[*fnode]bool),
+	}
+	m.resolveRelays()
+	return m
+}
 
 type event struct {
 	kind   evKind
@@ -632,50 +654,6 @@ func (w *walker) callFunc(call *ast.CallExpr, fn *types.Func, direct bool) {
 	// (a container manager's Stop), and it waits for nothing.
 }
 
-// isRunGroupMethod reports whether fn is the named method of oklog/run's
-// Group (or of oklog's older pkg/group, the same API).
-func isRunGroupMethod(fn *types.Func, name string) bool {
-	recv := recvNamed(fn)
-	return fn.Name() == name && recv != nil && recv.Obj().Name() == "Group" && isRunPackage(recv.Obj().Pkg())
-}
-
-// isRunPackage reports whether pkg is github.com/oklog/run (or oklog's
-// pkg/group).
-func isRunPackage(pkg *types.Package) bool {
-	return pkg != nil && (pkg.Path() == "github.com/oklog/run" || pkg.Path() == "github.com/oklog/oklog/pkg/group")
-}
-
-// isErrgroupGo reports whether fn is (*errgroup.Group).Go.
-func isErrgroupGo(fn *types.Func) bool {
-	recv := recvNamed(fn)
-	return fn.Name() == "Go" && recv != nil && recv.Obj().Name() == "Group" && inPackage(recv.Obj(), "golang.org/x/sync/errgroup")
-}
-
-// isOnceDo reports whether fn is (*sync.Once).Do.
-func isOnceDo(fn *types.Func) bool {
-	recv := recvNamed(fn)
-	return fn.Name() == "Do" && recv != nil && recv.Obj().Name() == "Once" && inPackage(recv.Obj(), "sync")
-}
-
-// isDrainLike reports whether fn is an interface method that may be a
-// drain: named Shutdown, GracefulStop, Drain, ShutdownWithContext or
-// ShutdownWithTimeout, or Stop taking a context (kratos' transport.Server).
-// Its implementations are unknown, so a handler path through it stays
-// quiet. A Stop() or Close() with no context is not taken for a drain.
-func isDrainLike(fn *types.Func) bool {
-	if !isInterfaceMethod(fn) {
-		return false
-	}
-	switch fn.Name() {
-	case "Shutdown", "GracefulStop", "Drain", "ShutdownWithContext", "ShutdownWithTimeout":
-		return true
-	case "Stop":
-		params := fn.Type().(*types.Signature).Params()
-		return params.Len() > 0 && isContextType(params.At(0).Type())
-	}
-	return false
-}
-
 // implementedByDrain reports whether fn is an interface method that a
 // type of this package implements with a method that drains or may drain.
 func (m *model) implementedByDrain(fn *types.Func) bool {
@@ -701,17 +679,6 @@ func (m *model) implementedByDrain(fn *types.Func) bool {
 		}
 	}
 	return false
-}
-
-// isContextType reports whether t is context.Context.
-func isContextType(t types.Type) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Name() == "Context" && inPackage(named.Obj(), "context")
-}
-
-func isInterfaceMethod(fn *types.Func) bool {
-	sig := fn.Type().(*types.Signature)
-	return sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
 // relay emits an evRelay event for a send to or close of ch, a variable.

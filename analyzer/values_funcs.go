@@ -49,7 +49,7 @@ func containsFunc(fns []*types.Func, fn *types.Func) bool {
 }
 
 // funcTargets returns the functions that calling the value of e may run.
-func (m *model) funcTargets(e ast.Expr) funcSet {
+func (m *values) funcTargets(e ast.Expr) funcSet {
 	var s funcSet
 	switch x := ast.Unparen(e).(type) {
 	case *ast.FuncLit:
@@ -81,7 +81,7 @@ func (m *model) funcTargets(e ast.Expr) funcSet {
 
 // objectTargets returns what a function, or a variable holding functions,
 // may run.
-func (m *model) objectTargets(obj types.Object) funcSet {
+func (m *values) objectTargets(obj types.Object) funcSet {
 	switch obj := obj.(type) {
 	case *types.Func:
 		fn := obj.Origin()
@@ -100,7 +100,7 @@ func (m *model) objectTargets(obj types.Object) funcSet {
 // varTargets returns the functions a variable (or field, or parameter)
 // may hold: the union over what flows into it. A variable whose own
 // resolution is in progress (a cycle) adds nothing more.
-func (m *model) varTargets(v *types.Var) funcSet {
+func (m *values) varTargets(v *types.Var) funcSet {
 	if s, ok := m.varFuncs[v]; ok {
 		return s
 	}
@@ -118,32 +118,4 @@ func (m *model) varTargets(v *types.Var) funcSet {
 	}
 	m.varFuncs[v] = s
 	return s
-}
-
-// recordElemFlows records the flows that only function values follow:
-// struct literal fields (Hook{OnStop: stop}) and range values
-// (for _, c := range closers).
-func (m *model) recordElemFlows(x ast.Node) {
-	info := m.pass.TypesInfo
-	switch x := x.(type) {
-	case *ast.CompositeLit:
-		for _, elt := range x.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				if field, ok := info.Uses[id].(*types.Var); ok && field.IsField() {
-					m.elemFlows = append(m.elemFlows, flow{dst: field, src: kv.Value})
-				}
-			}
-		}
-	case *ast.RangeStmt:
-		if x.Value == nil {
-			return
-		}
-		if v := m.assignedVar(x.Value); v != nil {
-			m.elemFlows = append(m.elemFlows, flow{dst: v, src: x.X})
-		}
-	}
 }

@@ -8,7 +8,7 @@ import (
 
 // notifySignals resolves the signal arguments of a signal.Notify or
 // signal.NotifyContext call. No signals at all means every signal.
-func (m *model) notifySignals(call *ast.CallExpr, args []ast.Expr) sigset {
+func (m *values) notifySignals(call *ast.CallExpr, args []ast.Expr) sigset {
 	var sigs sigset
 	for _, arg := range args {
 		sigs |= m.signalsOf(arg)
@@ -22,7 +22,7 @@ func (m *model) notifySignals(call *ast.CallExpr, args []ast.Expr) sigset {
 
 // signalsOf returns the signals an expression of type os.Signal,
 // syscall.Signal or a slice or array of them may hold.
-func (m *model) signalsOf(e ast.Expr) sigset {
+func (m *values) signalsOf(e ast.Expr) sigset {
 	info := m.pass.TypesInfo
 	e = ast.Unparen(e)
 	if tv := info.Types[e]; tv.Value != nil {
@@ -79,7 +79,7 @@ func signalNumber(v int64) sigset {
 }
 
 // objSignals returns the signals a variable may hold.
-func (m *model) objSignals(obj types.Object) sigset {
+func (m *values) objSignals(obj types.Object) sigset {
 	v, ok := obj.(*types.Var)
 	if !ok {
 		return sigUnknown
@@ -105,7 +105,7 @@ func (m *model) objSignals(obj types.Object) sigset {
 // varSignals returns the union of the signals of every value assigned to
 // a variable of this package, or sigUnknown if some assignment is not
 // followed (or there is none: a parameter, a result).
-func (m *model) varSignals(v *types.Var) sigset {
+func (m *values) varSignals(v *types.Var) sigset {
 	if sigs, ok := m.varSigs[v]; ok {
 		return sigs
 	}
@@ -126,20 +126,4 @@ func (m *model) varSignals(v *types.Var) sigset {
 	}
 	m.varSigs[v] = sigs
 	return sigs
-}
-
-// isSignalListType reports whether t is os.Signal, syscall.Signal, or a
-// slice or array of either: the types a signal variable can have.
-func isSignalListType(t types.Type) bool {
-	switch u := types.Unalias(t).(type) {
-	case *types.Slice:
-		t = u.Elem()
-	case *types.Array:
-		t = u.Elem()
-	}
-	if isSignalType(t) {
-		return true
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Name() == "Signal" && inPackage(named.Obj(), "os")
 }
