@@ -46,6 +46,8 @@ type graph struct {
 	constructed []*types.Named  // this package's named types that it creates values of, in order
 	ifaceCalls  []ifaceCall     // calls of interface methods
 	executeCtx  []*ast.CallExpr // calls of cobra's ExecuteContext
+	addCommands []addCommand    // cobra's AddCommand on a package-level command
+	cmdContext  bool            // calls cobra's (*Command).Context
 	handOvers   []handOver      // functions stored in a command for its Execute to run
 
 	subs       []*subscription // every subscription written in this package
@@ -333,7 +335,7 @@ func (m *graph) ident(n *fnode, id *ast.Ident, call *ast.CallExpr, sel ast.Expr)
 // external records a call of fn, a function of another package, or a
 // reference to it as a value (call == nil).
 func (m *graph) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.CallExpr) {
-	if v, tree := m.commandTreeAt(call, fn); tree != nil && tree.Starts {
+	if v, tree := m.commandTreeAt(call, fn); tree != nil {
 		// Have: pkg.Root.Execute() on a tree whose command starts a server.
 		n.starts = append(n.starts, &site{node: n, expr: call, callee: fn, tree: v})
 	}
@@ -346,6 +348,12 @@ func (m *graph) external(n *fnode, fn *types.Func, expr ast.Expr, call *ast.Call
 		return
 	case (isCobraMethod(fn, "ExecuteContext") || isCobraMethod(fn, "ExecuteContextC")) && call != nil:
 		m.executeCtx = append(m.executeCtx, call)
+	case isCobraMethod(fn, "AddCommand") && call != nil:
+		if v := m.packageVarOf(call); v != nil {
+			m.addCommands = append(m.addCommands, addCommand{v, call.Args})
+		}
+	case isCobraMethod(fn, "Context"):
+		m.cmdContext = true
 	case isRunGroupMethod(fn, "Add") && call != nil:
 		m.actors = append(m.actors, site{node: n, expr: call})
 		return
@@ -662,9 +670,8 @@ func reach(roots []*fnode, succ func(*fnode) []*fnode) map[*fnode]bool {
 }
 
 // commandTreeAt returns the command variable that call executes and its
-// package's commandTree fact, if call executes a command held in a
-// package-level variable of another package (pkg.Root.Execute()) whose
-// initialization built a tree.
+// commandTree fact, if call executes a command held in a package-level
+// variable of another package (pkg.Root.Execute()) whose tree serves.
 func (m *graph) commandTreeAt(call *ast.CallExpr, fn *types.Func) (*types.Var, *commandTree) {
 	if call == nil || !executesCommand(fn) {
 		return nil, nil
@@ -682,10 +689,36 @@ func (m *graph) commandTreeAt(call *ast.CallExpr, fn *types.Func) (*types.Var, *
 		return nil, nil
 	}
 	tree := new(commandTree)
-	if !m.pass.ImportPackageFact(v.Pkg(), tree) {
+	if !m.pass.ImportObjectFact(v, tree) {
 		return nil, nil
 	}
 	return v, tree
+}
+
+// An addCommand is a call of cobra's AddCommand on a command held in a
+// package-level variable of this package (RootCmd.AddCommand(ServeCmd)
+// in an init function).
+type addCommand struct {
+	root *types.Var
+	cmds []ast.Expr
+}
+
+// packageVarOf returns the package-level variable of this package that a
+// method call's receiver names (Root.AddCommand(...)), or nil.
+func (m *graph) packageVarOf(call *ast.CallExpr) *types.Var {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := m.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != m.pass.Pkg || v.Parent() != m.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
 }
 
 // executesCommand reports whether fn is a method that runs a CLI command

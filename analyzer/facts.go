@@ -208,29 +208,22 @@ func writeEvents(b *strings.Builder, events []handlerEvent) {
 	}
 }
 
-// commandTree is a fact about a package whose initialization builds a
-// tree of CLI commands in package-level variables (go-containerregistry's
-// cmd.Root, distribution's registry.RootCmd): what executing the tree
-// may do, for the program that executes one of those variables.
+// commandTree is a fact about an exported package-level variable holding
+// a CLI command (go-containerregistry's cmd.Root, distribution's
+// registry.RootCmd) whose tree has a command that starts a server: what
+// executing it may do, for the program that executes it.
 type commandTree struct {
-	Starts bool           // a command starts a server
-	Waits  bool           // a command waits for a termination signal
-	Ctx    bool           // Waits on its Context(): only when executed with a signal context (ExecuteContext)
-	Events []handlerEvent // what it does after the wait
+	Waits  bool           // the serving commands wait for a termination signal
+	Ctx    bool           // Waits on their Context(): only when executed with a signal context (ExecuteContext)
+	Events []handlerEvent // what they do after the wait
 }
 
 func (*commandTree) AFact() {}
 func (f *commandTree) String() string {
 	var b strings.Builder
-	b.WriteString("commandTree(")
-	if f.Starts {
-		b.WriteString("starts")
-	}
+	b.WriteString("commandTree(serves")
 	if f.Waits {
-		if f.Starts {
-			b.WriteString(", ")
-		}
-		b.WriteString("handles")
+		b.WriteString(", handles")
 		if f.Ctx {
 			b.WriteString(" its context")
 		}

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"go/ast"
 	"go/types"
 	"maps"
 	"slices"
@@ -11,65 +12,118 @@ import (
 // initialization builds the tree (go-containerregistry's cmd.Root =
 // New(...), distribution's registry.RootCmd with ServeCmd added in
 // init), and the program only runs pkg.Root.Execute(). The functions
-// stored in those commands (handOvers) are then the program's: the
-// package's commandTree fact says whether one starts a server and what
-// one does after it waits for the signal, and the program judges that at
-// its Execute call.
+// stored in the commands of that tree (handOvers) are then the program's:
+// the variable's commandTree fact says that one serves and what the
+// serving commands do after they wait for the signal, and the program
+// judges that at its Execute call.
 
-// exportCommandTree exports the commandTree fact of a package whose
-// initialization stores functions in CLI commands that other packages
-// can execute, if they start a server or wait for the signal.
-func (m *model) exportCommandTree() {
-	if !m.exportsCommand() {
-		return // (no other package can execute its commands)
+// exportCommandTrees exports a commandTree fact for every exported
+// package-level command whose tree has a command that starts a server.
+func (m *model) exportCommandTrees() {
+	type tree struct {
+		v       *types.Var
+		serving []*fnode
+		fact    *commandTree
 	}
-	inits := reach([]*fnode{m.init}, func(n *fnode) []*fnode { return n.calls })
-	var run []*fnode
-	for _, h := range m.handOvers {
-		if inits[h.n] {
-			run = append(run, m.funcTargets(h.fun).local...)
+	var trees []tree
+	scope := m.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() || !isCommandType(v.Type()) {
+			continue
+		}
+		serving := slices.DeleteFunc(m.commandFuncs(v), func(n *fnode) bool { return !n.reachesStart })
+		if len(serving) > 0 {
+			t := tree{v, serving, new(commandTree)}
+			t.fact.Waits, t.fact.Events = m.commandHandler(serving)
+			trees = append(trees, t)
 		}
 	}
-	if len(run) == 0 {
-		return
-	}
-	tree := new(commandTree)
-	tree.Starts = slices.ContainsFunc(run, func(n *fnode) bool { return n.reachesStart })
-	tree.Waits, tree.Events = m.commandHandler(run)
-	if !tree.Waits {
+	if m.cmdContext && slices.ContainsFunc(trees, func(t tree) bool { return !t.fact.Waits }) {
 		// A cobra command's Context() is whatever ExecuteContext was
 		// given: crane's "registry serve" waits on it, then drains.
 		m.underCommandContext(func() {
-			tree.Waits, tree.Events = m.commandHandler(run)
-			tree.Ctx = tree.Waits
+			for _, t := range trees {
+				if !t.fact.Waits {
+					t.fact.Waits, t.fact.Events = m.commandHandler(t.serving)
+					t.fact.Ctx = t.fact.Waits
+				}
+			}
 		})
 	}
-	if tree.Starts || tree.Waits {
-		m.pass.ExportPackageFact(tree)
+	for _, t := range trees {
+		m.pass.ExportObjectFact(t.v, t.fact)
 	}
 }
 
-// exportsCommand reports whether the package has an exported
-// package-level variable holding a CLI command.
-func (m *model) exportsCommand() bool {
-	scope := m.pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		if v, ok := scope.Lookup(name).(*types.Var); ok && v.Exported() && isCommandType(v.Type()) {
-			return true
+// commandFuncs returns the functions stored in the commands of the tree
+// rooted at the package-level variable root: those that its initializer
+// stores, or reaches a function that stores them, and those of the
+// commands added to it (root.AddCommand(serveCmd) in an init function).
+func (m *model) commandFuncs(root *types.Var) []*fnode {
+	var roots []*fnode
+	seen := make(map[*types.Var]bool)
+	var add func(v *types.Var)
+	add = func(v *types.Var) {
+		if seen[v] {
+			return
+		}
+		seen[v] = true
+		if n := m.varInit[v]; n != nil {
+			roots = append(roots, n)
+		}
+		for _, a := range m.addCommands {
+			if a.root != v {
+				continue
+			}
+			for _, cmd := range a.cmds {
+				switch x := ast.Unparen(cmd).(type) {
+				case *ast.Ident:
+					if w, ok := m.pass.TypesInfo.Uses[x].(*types.Var); ok && w.Parent() == m.pass.Pkg.Scope() {
+						add(w)
+					}
+				case *ast.CallExpr:
+					if fn := m.callee(x); fn != nil && m.byFunc[fn] != nil {
+						roots = append(roots, m.byFunc[fn]) // root.AddCommand(newServeCmd())
+					}
+				}
+			}
 		}
 	}
-	return false
+	add(root)
+	in := reach(roots, func(n *fnode) []*fnode { return n.calls })
+	var funcs []*fnode
+	for _, h := range m.handOvers {
+		if in[h.n] {
+			funcs = append(funcs, m.funcTargets(h.fun).local...)
+		}
+	}
+	return funcs
 }
 
-// commandHandler returns the handler path of the first of the functions
-// that waits for a termination signal, if one does.
-func (m *model) commandHandler(run []*fnode) (bool, []handlerEvent) {
-	for _, n := range run {
-		if evs := m.eventsOf(n); hasEvent(evs, evWait) {
-			return true, m.handlerEvents(evs, nil)
+// commandHandler returns the handler path of the serving commands, if
+// they wait for a termination signal and then do something (a command
+// that only reads its context's Err, a wait that nothing follows, is no
+// handler path), and all that do agree on it: the one the program runs
+// is not known.
+func (m *model) commandHandler(serving []*fnode) (bool, []handlerEvent) {
+	var path []handlerEvent
+	found := false
+	for _, n := range serving {
+		evs := m.eventsOf(n)
+		if !hasEvent(evs, evWait) {
+			continue
+		}
+		he := m.handlerEvents(evs, nil)
+		switch {
+		case len(he) == 0:
+		case !found:
+			path, found = he, true
+		case !slices.Equal(he, path):
+			return false, nil
 		}
 	}
-	return false, nil
+	return found, path
 }
 
 // underCommandContext runs f with every cobra command's Context() taken

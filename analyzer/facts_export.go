@@ -36,12 +36,12 @@ func (m *model) exportFacts() {
 			}
 			m.pass.ExportObjectFact(n.fn, fact)
 		}
-		if canWait && hasEvent(m.eventsOf(n), evWait) {
+		if canWait && !m.fedSignal(n) && hasEvent(m.eventsOf(n), evWait) {
 			m.pass.ExportObjectFact(n.fn, new(waitsForSignal))
 		}
 	}
 	m.exportHandlers(canWait)
-	m.exportCommandTree()
+	m.exportCommandTrees()
 	// Whatever imports this package runs its initialization.
 	if n := m.init; n.reachedSigs != 0 {
 		m.pass.ExportPackageFact(&subscribes{n.reachedSigs})

@@ -34,7 +34,8 @@ func (m *model) exportHandlers(canWait bool) {
 
 // handlerOf returns the handles fact of n, or nil.
 func (m *model) handlerOf(n *fnode, waiter map[*fnode]handlerSource) *handles {
-	if waiter != nil {
+	params := n.fn.Type().(*types.Signature).Params()
+	if waiter != nil && !m.fedSignal(n) {
 		if evs := m.eventsOf(n); hasEvent(evs, evWait) {
 			// Have: a wait on the package's own subscription in n.
 			return &handles{Param: -1, Events: m.handlerEvents(evs, n.fn)}
@@ -47,7 +48,6 @@ func (m *model) handlerOf(n *fnode, waiter map[*fnode]handlerSource) *handles {
 	if !n.reachesDrain && !n.reachesMayDrain {
 		return nil // (nothing to judge after a wait on a parameter)
 	}
-	params := n.fn.Type().(*types.Signature).Params()
 	for i := range params.Len() {
 		kind := paramSignalKind(params.At(i).Type())
 		if kind == 0 {
@@ -59,6 +59,20 @@ func (m *model) handlerOf(n *fnode, waiter map[*fnode]handlerSource) *handles {
 		}
 	}
 	return nil
+}
+
+// fedSignal reports whether this package's own callers give a parameter
+// of n a signal value (lib.Main calling Run(signalCtx)): it holds one only
+// for them, so a wait in n may be on it, and n's facts are about that
+// parameter (handles with Param), not about a wait on a subscription of
+// its own (waitsForSignal, handles with Param -1) that every caller gets.
+func (m *model) fedSignal(n *fnode) bool {
+	for p := range n.fn.Type().(*types.Signature).Params().Variables() {
+		if m.sigVals[p] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // paramSignalKind returns the signal value a parameter of type t would be

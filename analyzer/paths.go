@@ -237,8 +237,8 @@ func (p *program) drains() bool {
 }
 
 // closeAPI returns the server API of an abrupt stop event.
-func (m *model) closeAPI(e event) *serverAPI {
-	api, _ := m.serverCall(e.call)
+func (p *program) closeAPI(e event) *serverAPI {
+	api, _ := p.serverCall(e.call)
 	return api
 }
 
@@ -255,18 +255,18 @@ func hasDelay(events []event, minDelay time.Duration) bool {
 
 // serverCall returns the server API of a direct call of one of its
 // methods (a drain or close event's call), and the method's name.
-func (m *model) serverCall(call *ast.CallExpr) (*serverAPI, string) {
-	fn := m.callee(call)
+func (p *program) serverCall(call *ast.CallExpr) (*serverAPI, string) {
+	fn := p.callee(call)
 	api, _ := serverRole(fn)
 	return api, fn.Name()
 }
 
 // drainName names a drain event's call for messages: "Shutdown",
 // "GracefulStop"; a drain through another function is "Shutdown".
-func (m *model) drainName(e event) string {
+func (p *program) drainName(e event) string {
 	if e.call == nil {
 		return "Shutdown"
 	}
-	_, name := m.serverCall(e.call)
+	_, name := p.serverCall(e.call)
 	return name
 }

@@ -155,8 +155,8 @@ func (p *program) goesOn(stmts []ast.Stmt) bool {
 // isExitCall reports whether call ends the process: an exit, or a call of
 // a function that does (the exits stage: a library's Fatal, a local
 // fatal(err) helper).
-func (m *model) isExitCall(call *ast.CallExpr) bool {
-	return m.exits.Exits(m.callee(call))
+func (p *program) isExitCall(call *ast.CallExpr) bool {
+	return p.model.exits.Exits(p.callee(call))
 }
 
 // startInit matches "err := <server start>" in an if statement's init.
@@ -177,7 +177,7 @@ func startInit(p *program, init ast.Stmt) (*ast.CallExpr, *types.Var) {
 	return call, v
 }
 
-func (m *model) isStartCall(call *ast.CallExpr) bool {
-	fn := m.callee(call)
-	return fn != nil && (isServerStart(fn) || m.pass.ImportObjectFact(fn, new(startsServer)))
+func (p *program) isStartCall(call *ast.CallExpr) bool {
+	fn := p.callee(call)
+	return fn != nil && (isServerStart(fn) || p.pass.ImportObjectFact(fn, new(startsServer)))
 }

@@ -12,6 +12,8 @@ type values struct {
 	sigVals    map[*types.Var]valKind
 	returnsSig map[*types.Func][]valKind
 	varFuncs   map[*types.Var]funcSet // memo of varTargets
+	flowsTo    map[*types.Var][]flow  // the graph's flows, by destination
+	elemsTo    map[*types.Var][]flow  // the graph's elemFlows, by destination
 	// signal resolution memo; a value of sigUnknown stands in while a
 	// variable's own resolution is in progress (cycles).
 	varSigs map[*types.Var]sigset
@@ -31,6 +33,14 @@ func newValues(g *graph) *values {
 		returnsSig: make(map[*types.Func][]valKind),
 		varFuncs:   make(map[*types.Var]funcSet),
 		varSigs:    make(map[*types.Var]sigset),
+		flowsTo:    make(map[*types.Var][]flow),
+		elemsTo:    make(map[*types.Var][]flow),
+	}
+	for _, f := range m.flows {
+		m.flowsTo[f.dst] = append(m.flowsTo[f.dst], f)
+	}
+	for _, f := range m.elemFlows {
+		m.elemsTo[f.dst] = append(m.elemsTo[f.dst], f)
 	}
 	for _, s := range m.subs {
 		if s.call != nil {

@@ -106,15 +106,13 @@ func (m *values) varTargets(v *types.Var) funcSet {
 	}
 	m.varFuncs[v] = funcSet{} // in progress
 	var s funcSet
-	for _, f := range m.flows {
-		if f.dst == v && f.idx == 0 {
+	for _, f := range m.flowsTo[v] {
+		if f.idx == 0 {
 			s.add(m.funcTargets(f.src))
 		}
 	}
-	for _, f := range m.elemFlows {
-		if f.dst == v {
-			s.add(m.funcTargets(f.src))
-		}
+	for _, f := range m.elemsTo[v] {
+		s.add(m.funcTargets(f.src))
 	}
 	m.varFuncs[v] = s
 	return s

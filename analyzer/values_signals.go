@@ -82,7 +82,8 @@ func (m *values) valueKind(e ast.Expr, idx int) valKind {
 // kindAt is valueKind for a use of e at pos: when e is a local variable,
 // the value of its last assignment before pos in the source decides
 // (ctx, cancel = context.WithTimeout(context.Background(), ...) before
-// Shutdown(ctx) replaces the signal context that ctx held before). The
+// Shutdown(ctx) replaces the signal context that ctx held before), or,
+// in a function literal that captures it, what all its values are. The
 // flow-insensitive valueKind serves everywhere else.
 func (m *values) kindAt(e ast.Expr, pos token.Pos) valKind {
 	id, ok := ast.Unparen(e).(*ast.Ident)
@@ -93,16 +94,39 @@ func (m *values) kindAt(e ast.Expr, pos token.Pos) valKind {
 	if !ok || v.Parent() == nil || v.Parent() == m.pass.Pkg.Scope() {
 		return m.valueKind(e, 0) // a field or package-level variable
 	}
+	flows := m.flowsTo[v]
+	if len(flows) > 0 && m.captured(v, pos) {
+		// Have: v used in a function literal that captures it, which
+		// may run after any assignment to v (stop := func() {
+		// srv.Shutdown(ctx) } before ctx = a fresh timeout context):
+		// only what every value of v is.
+		k := ^valKind(0)
+		for _, f := range flows {
+			k &= m.valueKind(f.src, f.idx)
+		}
+		return k
+	}
 	var last *flow
-	for i, f := range m.flows {
-		if f.dst == v && f.src.Pos() < pos && f.src.Pos() > v.Pos() && (last == nil || f.src.Pos() > last.src.Pos()) {
-			last = &m.flows[i]
+	for i, f := range flows {
+		if f.src.Pos() < pos && f.src.Pos() > v.Pos() && (last == nil || f.src.Pos() > last.src.Pos()) {
+			last = &flows[i]
 		}
 	}
 	if last == nil {
 		return m.valueKind(e, 0)
 	}
 	return m.valueKind(last.src, last.idx)
+}
+
+// captured reports whether pos lies in a function literal that v is
+// declared outside of.
+func (m *values) captured(v *types.Var, pos token.Pos) bool {
+	for lit := range m.byLit {
+		if lit.Pos() <= pos && pos < lit.End() && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *values) callValueKind(call *ast.CallExpr, idx int) valKind {

@@ -8,6 +8,10 @@
 #   bash realworld/run.sh WORD...         only the programs whose line in
 #                                         programs.txt contains one of the words
 #                                         (-update then rewrites only their lines)
+#   bash realworld/run.sh -vet            scan through go vet -vettool instead
+#                                         of the standalone driver: the way CI
+#                                         runs it, one package at a time with
+#                                         facts (any tool failure is an ERROR)
 #
 # Besides the diff, it prints a score per check against truth.txt, the
 # ground truth found by reading each program's code (see TRIAGE.md).
@@ -32,10 +36,12 @@ programs=$here/programs.txt
 expected=$here/expected.txt
 
 update=0
+vet=0
 filters=()
 for arg in "$@"; do
 	case $arg in
 	-update | --update) update=1 ;;
+	-vet | --vet) vet=1 ;;
 	-h | -help | --help)
 		sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'
 		exit 0
@@ -134,11 +140,21 @@ scan_one() {
 	}
 	for p in "$@"; do pkgs+=("$mod${p#.}"); done
 	local rc=0
-	(cd "$scratch" && "$bin" -json -test=false "${pkgs[@]}") >"$work/json.$idx" 2>"$work/err.$idx" || rc=$?
+	if [ $vet -eq 1 ]; then
+		# go vet -json: diagnostics do not fail the run, so any other
+		# exit status is a tool failure. (Vet also reads the packages'
+		# test files; the standalone scan does not.)
+		(cd "$scratch" && go vet -vettool="$bin" -json "${pkgs[@]}") >"$work/json.$idx" 2>"$work/err.$idx" || rc=$?
+	else
+		(cd "$scratch" && "$bin" -json -test=false "${pkgs[@]}") >"$work/json.$idx" 2>"$work/err.$idx" || rc=$?
+	fi
 	cat "$work/err.$idx" >>"$log"
 	if [ $rc -ne 0 ]; then
-		# Load or type errors: the packages were not (all) analyzed.
-		echo "$modver ERROR: sigtermcheck exited $rc: $(head -n 3 "$work/err.$idx" | normalize)" >>"$out"
+		# Load or type errors, or a tool failure: the packages were not
+		# (all) analyzed.
+		local tool=sigtermcheck
+		[ $vet -eq 0 ] || tool="go vet -vettool"
+		echo "$modver ERROR: $tool exited $rc: $(grep -v '^#' "$work/err.$idx" | head -n 3 | normalize)" >>"$out"
 	fi
 	if [ -s "$work/json.$idx" ]; then
 		"$rwtool" findings "$modver" "$moddir" "$modcache" <"$work/json.$idx" >>"$out" 2>>"$log" ||

@@ -59,6 +59,8 @@ type Result struct {
 	pass  *analysis.Pass
 	decls map[*types.Func]*ast.FuncDecl
 	memo  map[*types.Func]*delays // nil: none, or being decided (recursion)
+
+	pkgAssigns map[*types.Var][]ast.Expr // see packageAssignments
 }
 
 // Of returns the delay that every call of fn makes, if it makes one: d,
@@ -133,10 +135,18 @@ func run(pass *analysis.Pass) (any, error) {
 func (r *Result) stmt(body *ast.BlockStmt, s ast.Stmt) *delays {
 	info := r.pass.TypesInfo
 	assigned := func(x ast.Expr) ([]ast.Expr, bool) {
-		if v := localVar(info, x); v != nil {
-			return assignments(info, body, v), true
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		if !ok {
+			return nil, false
 		}
-		return nil, false
+		v, ok := info.Uses[id].(*types.Var)
+		switch {
+		case !ok || v.Pkg() != r.pass.Pkg || v.IsField():
+			return nil, false
+		case v.Parent() == v.Pkg().Scope():
+			return r.packageAssignments(v), true // a package-level timer
+		}
+		return assignments(info, body, v), true
 	}
 	switch s := s.(type) {
 	case *ast.ExprStmt:
@@ -239,44 +249,61 @@ func isTimeFunc(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Type().(*types.Signature).Recv() == nil
 }
 
-// localVar returns the local variable that e names, or nil.
-func localVar(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
+// packageAssignments returns the values assigned to v, a package-level
+// variable of this package, anywhere in the package, found in one walk of
+// it the first time they are needed.
+func (r *Result) packageAssignments(v *types.Var) []ast.Expr {
+	if r.pkgAssigns == nil {
+		r.pkgAssigns = make(map[*types.Var][]ast.Expr)
+		for _, f := range r.pass.Files {
+			collectAssignments(r.pass.TypesInfo, f, true, func(w *types.Var, value ast.Expr) {
+				if w.Parent() == w.Pkg().Scope() {
+					r.pkgAssigns[w] = append(r.pkgAssigns[w], value)
+				}
+			})
+		}
 	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
-	return v
+	return r.pkgAssigns[v]
 }
 
-// assignments returns the values assigned to v in body.
+// assignments returns the values assigned to v in body, outside the
+// function literals in it.
 func assignments(info *types.Info, body *ast.BlockStmt, v *types.Var) []ast.Expr {
 	var values []ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
+	collectAssignments(info, body, false, func(w *types.Var, value ast.Expr) {
+		if w == v {
+			values = append(values, value)
+		}
+	})
+	return values
+}
+
+// collectAssignments calls found for every value assigned to a variable
+// under root, in function literals too if lits is set.
+func collectAssignments(info *types.Info, root ast.Node, lits bool, found func(*types.Var, ast.Expr)) {
+	ast.Inspect(root, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			return false
+			return lits
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, l := range n.Lhs {
-					if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
-						values = append(values, n.Rhs[i])
+					if id, ok := l.(*ast.Ident); ok {
+						if w, ok := info.ObjectOf(id).(*types.Var); ok {
+							found(w, n.Rhs[i])
+						}
 					}
 				}
 			}
 		case *ast.ValueSpec:
 			if len(n.Names) == len(n.Values) {
 				for i, id := range n.Names {
-					if info.Defs[id] == v {
-						values = append(values, n.Values[i])
+					if w, ok := info.Defs[id].(*types.Var); ok {
+						found(w, n.Values[i])
 					}
 				}
 			}
 		}
 		return true
 	})
-	return values
 }

@@ -1,4 +1,4 @@
-// Package initcli builds a cobra command tree in its initialization, as // want package:"commandTree\\(starts, handles its context: drain \\(done context\\)\\)"
+// Package initcli builds a cobra command tree in its initialization, as
 // go-containerregistry's cmd/crane does (var Root = New(...)): its serve
 // command waits on its Context(), then drains with it, already done.
 package initcli
@@ -10,7 +10,7 @@ import (
 )
 
 // Root is the root command.
-var Root = New()
+var Root = New() // want Root:"commandTree\\(serves, handles its context: drain \\(done context\\)\\)"
 
 // New returns the command tree.
 func New() *cobra.Command { // want New:"startsServer" New:"drains"

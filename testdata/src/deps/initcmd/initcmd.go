@@ -1,4 +1,4 @@
-// Package initcmd builds a cobra command tree in package-level variables, // want package:"subscribes\\(SIGTERM\\)" package:"commandTree\\(starts, handles: drain\\)"
+// Package initcmd builds a cobra command tree in package-level variables, // want package:"subscribes\\(SIGTERM\\)"
 // as distribution's registry package does (ServeCmd added to RootCmd in
 // init): its serve command subscribes, waits, then drains at once.
 package initcmd
@@ -15,10 +15,10 @@ import (
 )
 
 // RootCmd is the root command.
-var RootCmd = &cobra.Command{Use: "registry"}
+var RootCmd = &cobra.Command{Use: "registry"} // want RootCmd:"commandTree\\(serves, handles: drain\\)"
 
 // ServeCmd serves.
-var ServeCmd = &cobra.Command{
+var ServeCmd = &cobra.Command{ // want ServeCmd:"commandTree\\(serves, handles: drain\\)"
 	Use: "serve",
 	Run: func(cmd *cobra.Command, args []string) {
 		serve()

@@ -1,4 +1,4 @@
-// Package initgentle builds a cobra command tree in its initialization // want package:"commandTree\\(starts, handles its context: delay 15s drain\\)"
+// Package initgentle builds a cobra command tree in its initialization
 // whose serve command waits on its Context(), sleeps while load
 // balancers catch up, then drains with a fresh deadline.
 package initgentle
@@ -12,7 +12,7 @@ import (
 )
 
 // Root is the root command.
-var Root = &cobra.Command{
+var Root = &cobra.Command{ // want Root:"commandTree\\(serves, handles its context: delay 15s drain\\)"
 	Use: "serve",
 	RunE: func(cmd *cobra.Command, _ []string) error {
 		srv := &http.Server{Addr: ":8080"}

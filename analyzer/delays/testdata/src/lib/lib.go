@@ -69,3 +69,11 @@ func Recursive() { // want Recursive:"delays\\(15s\\)"
 func Literal() func() {
 	return func() { time.Sleep(grace) }
 }
+
+var lb = time.NewTimer(grace)
+
+// WaitForLB waits on a package-level timer.
+func WaitForLB() { // want WaitForLB:"delays\\(15s\\)"
+	lb.Reset(grace)
+	<-lb.C
+}
