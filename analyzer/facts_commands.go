@@ -130,13 +130,13 @@ func (m *model) commandHandler(serving []*fnode) (bool, []handlerEvent) {
 // for a signal context: the package's signal values resolved again from
 // that, and its events walked afresh, apart from its own.
 func (m *model) underCommandContext(f func()) {
-	sigVals, returnsSig, evCache, summaries := m.sigVals, m.returnsSig, m.evCache, m.summaries
+	sigVals, relayed, returnsSig, evCache, summaries := m.sigVals, m.relayed, m.returnsSig, m.evCache, m.summaries
 	defer func() {
-		m.sigVals, m.returnsSig, m.evCache, m.summaries = sigVals, returnsSig, evCache, summaries
+		m.sigVals, m.relayed, m.returnsSig, m.evCache, m.summaries = sigVals, relayed, returnsSig, evCache, summaries
 		m.cmdCtx = false
 	}()
 	m.cmdCtx = true
-	m.sigVals = maps.Clone(sigVals)
+	m.sigVals, m.relayed = maps.Clone(sigVals), maps.Clone(relayed)
 	m.returnsSig = make(map[*types.Func][]valKind, len(returnsSig))
 	for fn, ks := range returnsSig {
 		m.returnsSig[fn] = slices.Clone(ks)

@@ -57,21 +57,40 @@ func (p *program) handlerPaths() []*handlerPath {
 // runGroupPaths returns the handler paths of oklog/run groups: when the
 // signal actor (run.SignalHandler, or an execute function that waits for
 // the signal) returns, the group calls every actor's interrupt function,
-// in the order they were added. The path starts at the signal actor's
-// Add and runs the interrupts of the actors added in the same function.
+// in the order they were added, and its Run returns once every actor has.
+// The path of a group (the actors added in one function) starts at its
+// first signal actor's wait and runs the interrupts, then what each
+// execute function that waits for the signal, or for what an interrupt
+// relays (Prometheus's web actor, on a context its interrupt cancels),
+// does after its wait, then what follows Run.
 func (p *program) runGroupPaths() []*handlerPath {
 	var paths []*handlerPath
+	grouped := make(map[*fnode]bool)
 	for _, signal := range p.actors {
-		if !p.runs[signal.node] || !p.isSignalActor(signal.expr.(*ast.CallExpr)) {
+		if grouped[signal.node] || !p.runs[signal.node] || !p.isSignalActor(signal.expr.(*ast.CallExpr)) {
 			continue
 		}
-		w := &walker{m: p.model, inCallee: true}
+		grouped[signal.node] = true
+		var actors []*ast.CallExpr
 		for _, a := range p.actors {
 			if call := a.expr.(*ast.CallExpr); a.node == signal.node && len(call.Args) == 2 {
-				w.callValue(call, p.funcTargets(call.Args[1]))
+				actors = append(actors, call)
 			}
 		}
-		events := append(w.events, p.afterGroupRun(signal.node)...)
+		w := &walker{m: p.model, inCallee: true}
+		for _, call := range actors {
+			w.callValue(call, p.funcTargets(call.Args[1]))
+		}
+		events := w.events
+		for _, call := range actors {
+			for _, f := range p.funcTargets(call.Args[0]).local {
+				evs := p.eventsOf(f)
+				if i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait }); i >= 0 {
+					events = append(events, slices.DeleteFunc(slices.Clone(evs[i+1:]), func(e event) bool { return e.kind == evReturn })...)
+				}
+			}
+		}
+		events = append(events, p.afterGroupRun(signal.node)...)
 		paths = append(paths, &handlerPath{entry: signal.node, wait: p.actorWait(signal), events: events})
 	}
 	return paths
@@ -129,36 +148,6 @@ func (p *program) afterGroupRun(n *fnode) []event {
 		rest = slices.DeleteFunc(slices.Clone(rest), func(e event) bool { return e.kind == evReturn })
 	}
 	return rest
-}
-
-// isSignalActor reports whether a run.Group's Add call adds the signal
-// actor: g.Add(run.SignalHandler(ctx, sigs...)) with a termination
-// signal, or an execute function that waits for one.
-func (p *program) isSignalActor(add *ast.CallExpr) bool {
-	if len(add.Args) == 1 {
-		call, ok := ast.Unparen(add.Args[0]).(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		fn := p.callee(call)
-		if fn == nil || !isRunPackage(fn.Pkg()) || fn.Name() != "SignalHandler" {
-			return false
-		}
-		sigs := sigAll
-		if len(call.Args) > 1 {
-			sigs = p.notifySignals(call, call.Args[1:])
-		}
-		return sigs.terminates()
-	}
-	if len(add.Args) != 2 {
-		return false
-	}
-	for _, f := range p.funcTargets(add.Args[0]).local {
-		if hasEvent(p.eventsOf(f), evWait) {
-			return true
-		}
-	}
-	return false
 }
 
 // waitsInWrapper reports whether n's wait point w lies in the body of

@@ -28,6 +28,7 @@ func (m *model) resolveRelays() {
 	for {
 		added := false
 		mark := func(e event) {
+			m.relayed[e.relayVar] |= e.relay
 			if e.relay&^m.sigVals[e.relayVar] != 0 {
 				m.sigVals[e.relayVar] |= e.relay
 				added = true
@@ -54,6 +55,12 @@ func (m *model) resolveRelays() {
 					}
 				}
 			}
+		}
+		// An oklog/run group interrupts every actor when its signal
+		// actor returns: what the interrupts relay (Prometheus's
+		// cancelWeb()) is relayed right after the signal.
+		for _, f := range m.groupInterrupts() {
+			m.relaysAfterWait(f.body.List, true, mark)
 		}
 		if !added {
 			return
@@ -198,4 +205,56 @@ func (m *model) lateGoroutines() map[*fnode]bool {
 		})
 	}
 	return late
+}
+
+// isSignalActor reports whether a run.Group's Add call adds the signal
+// actor: g.Add(run.SignalHandler(ctx, sigs...)) with a termination
+// signal, or an execute function that waits for one.
+func (m *model) isSignalActor(add *ast.CallExpr) bool {
+	if len(add.Args) == 1 {
+		call, ok := ast.Unparen(add.Args[0]).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := m.callee(call)
+		if fn == nil || !isRunPackage(fn.Pkg()) || fn.Name() != "SignalHandler" {
+			return false
+		}
+		sigs := sigAll
+		if len(call.Args) > 1 {
+			sigs = m.notifySignals(call, call.Args[1:])
+		}
+		return sigs.terminates()
+	}
+	if len(add.Args) != 2 {
+		return false
+	}
+	for _, f := range m.funcTargets(add.Args[0]).local {
+		if hasEvent(m.eventsOf(f), evWait) {
+			return true
+		}
+	}
+	return false
+}
+
+// groupInterrupts returns the interrupt functions of the actors of the
+// oklog/run groups whose signal actor waits for a termination signal:
+// the actors added in the same function as the signal actor.
+func (m *model) groupInterrupts() []*fnode {
+	var fns []*fnode
+	for _, signal := range m.actors {
+		if !m.isSignalActor(signal.expr.(*ast.CallExpr)) {
+			continue
+		}
+		for _, a := range m.actors {
+			if call := a.expr.(*ast.CallExpr); a.node == signal.node && len(call.Args) == 2 {
+				for _, f := range m.funcTargets(call.Args[1]).local {
+					if f.body != nil && !slices.Contains(fns, f) {
+						fns = append(fns, f)
+					}
+				}
+			}
+		}
+	}
+	return fns
 }

@@ -18,6 +18,7 @@ type values struct {
 	// variable's own resolution is in progress (cycles).
 	varSigs map[*types.Var]sigset
 
+	relayed     map[*types.Var]valKind // what relays make variables (see resolveRelays), whatever was assigned to them
 	assumedVars map[*types.Var]valKind // parameters taken to hold signal values (see paramHandler)
 	inExecute   bool                   // executesWithSignal is deciding
 	cmdCtx      bool                   // a command's Context() is taken for a signal context (underCommandContext)
@@ -33,6 +34,7 @@ func newValues(g *graph) *values {
 		returnsSig: make(map[*types.Func][]valKind),
 		varFuncs:   make(map[*types.Var]funcSet),
 		varSigs:    make(map[*types.Var]sigset),
+		relayed:    make(map[*types.Var]valKind),
 		flowsTo:    make(map[*types.Var][]flow),
 		elemsTo:    make(map[*types.Var][]flow),
 	}

@@ -104,7 +104,7 @@ func (m *values) kindAt(e ast.Expr, pos token.Pos) valKind {
 		for _, f := range flows {
 			k &= m.valueKind(f.src, f.idx)
 		}
-		return k
+		return k | m.relayedOnly(v)
 	}
 	var last *flow
 	for i, f := range flows {
@@ -115,7 +115,17 @@ func (m *values) kindAt(e ast.Expr, pos token.Pos) valKind {
 	if last == nil {
 		return m.valueKind(e, 0)
 	}
-	return m.valueKind(last.src, last.idx)
+	return m.valueKind(last.src, last.idx) | m.relayedOnly(v)
+}
+
+// relayedOnly returns what a relay makes v (cancel() right after the
+// wait makes the context that v holds done), if v is assigned only once:
+// a context assigned to v later (a fresh timeout context) is another.
+func (m *values) relayedOnly(v *types.Var) valKind {
+	if len(m.flowsTo[v]) == 1 {
+		return m.relayed[v]
+	}
+	return 0
 }
 
 // captured reports whether pos lies in a function literal that v is
