@@ -128,7 +128,7 @@ func nextDrainAfterDelay(events []event, minDelay time.Duration) *event {
 	return &events[i]
 }
 
-// reportCloseInsteadOfShutdown reports an abrupt stop on a handler path
+// reportCloseInsteadOfShutdown reports every abrupt stop on a handler path
 // with no drain before it: (*http.Server).Close, or a framework's (gRPC's
 // Stop).
 func reportCloseInsteadOfShutdown(p *program, r *reporter) {
@@ -167,7 +167,8 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
 				}
 				r.report(checkCloseInsteadOfShutdown, d)
-				break events
+				// Another server's Close after it cuts its requests too
+				// (prom-label-proxy's two interrupts): go on.
 			}
 		}
 	}

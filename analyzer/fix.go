@@ -451,8 +451,8 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 		return analysis.SuggestedFix{}, false
 	}
 	delay := cfg.Delay
-	if hasDelay(path.events[:indexOf(path.events, e)], cfg.MinDelay) {
-		delay = 0 // keep the delay the handler already has
+	if before := path.events[:indexOf(path.events, e)]; hasDelay(before, cfg.MinDelay) || hasEvent(before, evClose) {
+		delay = 0 // keep the delay the handler already has, or the one an earlier Close's fix inserts
 	}
 	api := drainableAPI(p.callee(e.call))
 	if api == nil {
