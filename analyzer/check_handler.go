@@ -20,8 +20,12 @@ func reportExitInHandler(p *program, r *reporter) {
 	events:
 		for _, e := range path.events {
 			switch e.kind {
-			case evDrain, evClose, evBlock:
-				break events // drained, stopped (3.5 reports Close), or waiting on something we cannot see
+			case evClose:
+				if !r.silenced(checkCloseInsteadOfShutdown, e.node.Pos()) {
+					break events // stopped (3.5 reports Close)
+				}
+			case evDrain, evBlock:
+				break events // drained, or waiting on something we cannot see
 			case evExit:
 				d := analysis.Diagnostic{
 					Pos: e.node.Pos(), End: e.node.End(),
@@ -82,8 +86,12 @@ func reportShutdownWithoutDelay(p *program, r *reporter) {
 					break events
 				}
 				waited += e.dur
-			case evBlock, evClose, evExit:
-				break events // waits on something we cannot see, or 3.2/3.5 report it
+			case evClose:
+				if !r.silenced(checkCloseInsteadOfShutdown, e.node.Pos()) {
+					break events // 3.5 reports it
+				}
+			case evBlock, evExit:
+				break events // waits on something we cannot see, or 3.2 reports it
 			case evDrain:
 				drain := p.drainName(e)
 				msg := drain + " right after the signal, while load balancers still route here; sleep first"
@@ -133,12 +141,15 @@ func nextDrainAfterDelay(events []event, minDelay time.Duration) *event {
 // Stop).
 func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 	for _, path := range p.handlerPaths() {
+		delayed := false // an earlier Close's fix inserts the delay
+		var moves *movedCloses
 	events:
 		for i, e := range path.events {
 			switch e.kind {
 			case evDrain, evExit, evBlock:
 				break events // drained, exited, or waiting on something we cannot see (a drain's own goroutine)
 			case evClose:
+				silenced := r.silenced(checkCloseInsteadOfShutdown, e.node.Pos())
 				if next := nextDrainAfterDelay(path.events[i+1:], r.cfg.MinDelay); next != nil {
 					// Have: Close, then the handler's delay, then another
 					// drain. A drain here would need a delay of its own,
@@ -150,11 +161,14 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 							p.closeAPI(e).drain + " after the delay, beside the other drain",
 						Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 					}
-					if fix, ok := moveCloseFix(p, e, *next); ok {
-						d.SuggestedFixes = []analysis.SuggestedFix{fix}
+					if moves == nil {
+						moves = moveCloses(p, r, path.events[i:], *next)
+					}
+					if moves.covers[e.node] {
+						d.SuggestedFixes = []analysis.SuggestedFix{moves.fix}
 					}
 					r.report(checkCloseInsteadOfShutdown, d)
-					break events
+					continue
 				}
 				api, name := p.serverCall(e.call)
 				advice := api.drain + " with a timeout" // (gRPC: Stop once the timeout passes)
@@ -163,8 +177,12 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 					Message: name + " in the SIGTERM handler cuts in-flight requests; use " + advice,
 					Related: []analysis.RelatedInformation{related(path.wait.node, "the signal arrives here")},
 				}
-				if fix, ok := closeFix(p, r.cfg, path, e); ok {
+				if silenced {
+					// (no fix: none is shown, and it would take the names
+					// another fix uses)
+				} else if fix, ok := closeFix(p, r.cfg, path, e, delayed); ok {
 					d.SuggestedFixes = []analysis.SuggestedFix{fix}
+					delayed = true
 				}
 				r.report(checkCloseInsteadOfShutdown, d)
 				// Another server's Close after it cuts its requests too
@@ -172,6 +190,32 @@ func reportCloseInsteadOfShutdown(p *program, r *reporter) {
 			}
 		}
 	}
+}
+
+// movedCloses is the one fix of the Closes before a handler's delay and
+// later drain (moveClosesFix), and the Close calls it covers.
+type movedCloses struct {
+	fix    analysis.SuggestedFix
+	covers map[ast.Node]bool
+}
+
+// moveCloses returns the fix of the Closes among events, up to next, that
+// are not silenced.
+func moveCloses(p *program, r *reporter, events []event, next event) *movedCloses {
+	var closes []event
+	for _, e := range events {
+		if e.node == next.node {
+			break
+		}
+		if e.kind == evClose && !r.silenced(checkCloseInsteadOfShutdown, e.node.Pos()) {
+			closes = append(closes, e)
+		}
+	}
+	m := new(movedCloses)
+	if len(closes) > 0 {
+		m.fix, m.covers, _ = moveClosesFix(p, closes, next)
+	}
+	return m
 }
 
 // reportShutdownContextDone reports a drain given the signal context (or a

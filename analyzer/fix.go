@@ -441,7 +441,7 @@ func freshContextFix(p *program, cfg *Config, e event, arg ast.Expr) (analysis.S
 
 // closeFix replaces srv.Close() by a delay and the server's drain under a
 // deadline: srv.Shutdown with a timeout context, or gRPC's GracefulStop.
-func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.SuggestedFix, bool) {
+func closeFix(p *program, cfg *Config, path *handlerPath, e event, delayed bool) (analysis.SuggestedFix, bool) {
 	sel, ok := ast.Unparen(e.call.Fun).(*ast.SelectorExpr)
 	if !insertionPoint(e) || !ok || len(e.call.Args) != 0 {
 		return analysis.SuggestedFix{}, false
@@ -451,7 +451,7 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 		return analysis.SuggestedFix{}, false
 	}
 	delay := cfg.Delay
-	if before := path.events[:indexOf(path.events, e)]; hasDelay(before, cfg.MinDelay) || hasEvent(before, evClose) {
+	if delayed || hasDelay(path.events[:indexOf(path.events, e)], cfg.MinDelay) {
 		delay = 0 // keep the delay the handler already has, or the one an earlier Close's fix inserts
 	}
 	api := drainableAPI(p.callee(e.call))
@@ -475,31 +475,61 @@ func closeFix(p *program, cfg *Config, path *handlerPath, e event) (analysis.Sug
 	return ed.fix("Replace " + name + " with " + api.drain + ", after a propagation delay"), true
 }
 
-// moveCloseFix removes an abrupt stop, srv.Close(), and drains the same
-// server with srv.Shutdown(ctx) just before the handler's later drain,
-// after its delay, with that drain's context (a variable).
-func moveCloseFix(p *program, e, next event) (analysis.SuggestedFix, bool) {
+// moveClosesFix removes the abrupt stops among closes (srv.Close()) and
+// drains their servers with srv.Shutdown(ctx) just before the handler's
+// later drain, next, after its delay, with that drain's context (a
+// variable): one fix for all of them, which each of their reports
+// offers, so that one -fix run leaves none. It returns the fix and the
+// Close calls it covers.
+func moveClosesFix(p *program, closes []event, next event) (analysis.SuggestedFix, map[ast.Node]bool, bool) {
 	none := analysis.SuggestedFix{}
-	sel, ok := ast.Unparen(e.call.Fun).(*ast.SelectorExpr)
-	if !ok || !insertionPoint(e) || !insertionPoint(next) || next.call == nil || len(next.call.Args) != 1 {
-		return none, false
+	if !insertionPoint(next) || next.call == nil || len(next.call.Args) != 1 {
+		return none, nil, false
 	}
-	api := p.closeAPI(e)
 	ctx, isIdent := ast.Unparen(next.call.Args[0]).(*ast.Ident)
-	if api == nil || api.drainBy != drainByContext || !isIdent || !isPlainRef(p.pass.TypesInfo, sel.X) {
-		return none, false
+	if !isIdent {
+		return none, nil, false
 	}
 	if v := p.pass.TypesInfo.Uses[ctx]; v == nil || v.Pos() >= next.stmt.Pos() {
-		return none, false // declared in the drain's own statement
+		return none, nil, false // declared in the drain's own statement
 	}
-	es, ok := e.stmt.(*ast.ExprStmt)
-	if !ok || ast.Unparen(es.X) != e.call || p.fileOfPos(e.stmt.Pos()) != p.fileOfPos(next.stmt.Pos()) {
-		return none, false
+	drained := ""
+	if nsel, ok := ast.Unparen(next.call.Fun).(*ast.SelectorExpr); ok {
+		drained = p.src(nsel.X)
 	}
-	ed := p.editor(p.fileOfPos(e.stmt.Pos()), next.stmt.Pos())
-	ed.edits = append(ed.edits, analysis.TextEdit{Pos: e.stmt.Pos(), End: e.stmt.End()}) // (its comment stays)
-	ed.insertBefore(next.stmt, p.src(sel.X)+"."+api.drain+"("+ctx.Name+")")
-	return ed.fix("Replace " + p.drainName(e) + " with " + api.drain + " beside the handler's later drain"), true
+	ed := p.editor(p.fileOfPos(next.stmt.Pos()), next.stmt.Pos())
+	covers := make(map[ast.Node]bool)
+	var lines []string
+	for _, e := range closes {
+		sel, ok := ast.Unparen(e.call.Fun).(*ast.SelectorExpr)
+		if !ok || !insertionPoint(e) {
+			continue
+		}
+		api := p.closeAPI(e)
+		if api == nil || api.drainBy != drainByContext || !isPlainRef(p.pass.TypesInfo, sel.X) || p.src(sel.X) == drained {
+			continue // (the later drain is this server's own)
+		}
+		es, ok := e.stmt.(*ast.ExprStmt)
+		if !ok || ast.Unparen(es.X) != e.call || !p.sameList(e.stmt, next.stmt) {
+			continue // (a Close in a branch that returns, or in an oklog/run interrupt, stays: it may be all that stops the server there)
+		}
+		ed.edits = append(ed.edits, analysis.TextEdit{Pos: e.stmt.Pos(), End: e.stmt.End()}) // (its comment stays)
+		lines = append(lines, p.src(sel.X)+"."+api.drain+"("+ctx.Name+")")
+		covers[e.node] = true
+	}
+	if len(covers) == 0 {
+		return none, nil, false
+	}
+	ed.insertBefore(next.stmt, lines...)
+	return ed.fix("Replace " + p.drainName(closes[0]) + " with " + p.closeAPI(closes[0]).drain + " beside the handler's later drain"), covers, true
+}
+
+// sameList reports whether statements a and b belong to the same
+// statement list.
+func (p *program) sameList(a, b ast.Stmt) bool {
+	ca, okA := p.inspector.Root().FindNode(a)
+	cb, okB := p.inspector.Root().FindNode(b)
+	return okA && okB && ca.Parent() == cb.Parent()
 }
 
 func indexOf(events []event, e event) int {

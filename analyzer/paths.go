@@ -59,10 +59,10 @@ func (p *program) handlerPaths() []*handlerPath {
 // the signal) returns, the group calls every actor's interrupt function,
 // in the order they were added, and its Run returns once every actor has.
 // The path of a group (the actors added in one function) starts at its
-// first signal actor's wait and runs the interrupts, then what each
-// execute function that waits for the signal, or for what an interrupt
-// relays (Prometheus's web actor, on a context its interrupt cancels),
-// does after its wait, then what follows Run.
+// first signal actor's wait and runs what that actor does after it, the
+// interrupts, what each other execute function that waits (for the
+// signal, or for what its interrupt relays: Prometheus's web actor) does
+// after its wait, then what follows Run.
 func (p *program) runGroupPaths() []*handlerPath {
 	var paths []*handlerPath
 	grouped := make(map[*fnode]bool)
@@ -77,17 +77,29 @@ func (p *program) runGroupPaths() []*handlerPath {
 				actors = append(actors, call)
 			}
 		}
+		afterWait := func(call *ast.CallExpr) []event {
+			var evs []event
+			for _, f := range p.funcTargets(call.Args[0]).local {
+				all := p.eventsOf(f)
+				if i := slices.IndexFunc(all, func(e event) bool { return e.kind == evWait }); i >= 0 {
+					evs = append(evs, slices.DeleteFunc(slices.Clone(all[i+1:]), func(e event) bool { return e.kind == evReturn })...)
+				}
+			}
+			return evs
+		}
+		var events []event
+		first := signal.expr.(*ast.CallExpr)
+		if len(first.Args) == 2 {
+			events = afterWait(first) // (it returns, and so interrupts the rest, once this is done)
+		}
 		w := &walker{m: p.model, inCallee: true}
 		for _, call := range actors {
 			w.callValue(call, p.funcTargets(call.Args[1]))
 		}
-		events := w.events
+		events = append(events, w.events...)
 		for _, call := range actors {
-			for _, f := range p.funcTargets(call.Args[0]).local {
-				evs := p.eventsOf(f)
-				if i := slices.IndexFunc(evs, func(e event) bool { return e.kind == evWait }); i >= 0 {
-					events = append(events, slices.DeleteFunc(slices.Clone(evs[i+1:]), func(e event) bool { return e.kind == evReturn })...)
-				}
+			if call != first {
+				events = append(events, afterWait(call)...)
 			}
 		}
 		events = append(events, p.afterGroupRun(signal.node)...)

@@ -165,6 +165,17 @@ func (r *reporter) report(check string, d analysis.Diagnostic) {
 	r.pass.Report(d)
 }
 
+// silenced reports whether a report of check at pos would not be made:
+// the check is disabled, or a directive suppresses it on that line. A
+// check that stops at what another reports goes on past it then.
+func (r *reporter) silenced(check string, pos token.Pos) bool {
+	if !r.cfg.enabled(check) {
+		return true
+	}
+	at := r.pass.Fset.Position(pos)
+	return r.ignores[ignoreKey{at.Filename, at.Line, check}] != nil
+}
+
 // CheckSuffix returns what ends the message of each report of the named
 // check: " (missing-sigterm)". Drivers that add text to a message (the
 // golangci-lint plugin) insert it before the suffix.

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/types"
 	"slices"
 )
 
@@ -57,10 +58,21 @@ func (m *model) resolveRelays() {
 			}
 		}
 		// An oklog/run group interrupts every actor when its signal
-		// actor returns: what the interrupts relay (Prometheus's
-		// cancelWeb()) is relayed right after the signal.
-		for _, f := range m.groupInterrupts() {
-			m.relaysAfterWait(f.body.List, true, mark)
+		// actor returns: what an actor's interrupt relays (Prometheus's
+		// cancelWeb()) is relayed after the signal, for that actor. Only
+		// a context that the actor alone uses counts: the interrupts run
+		// one after another, so another actor's code may run before it.
+		for _, a := range m.groupActors() {
+			own := append(slices.Clone(a.execute), a.interrupt...)
+			for _, f := range a.interrupt {
+				if f.body != nil {
+					m.relaysAfterWait(f.body.List, true, func(e event) {
+						if m.ownedBy(e.relayVar, own) {
+							mark(e)
+						}
+					})
+				}
+			}
 		}
 		if !added {
 			return
@@ -237,24 +249,39 @@ func (m *model) isSignalActor(add *ast.CallExpr) bool {
 	return false
 }
 
-// groupInterrupts returns the interrupt functions of the actors of the
-// oklog/run groups whose signal actor waits for a termination signal:
-// the actors added in the same function as the signal actor.
-func (m *model) groupInterrupts() []*fnode {
-	var fns []*fnode
+// A groupActor is an actor of an oklog/run group whose signal actor
+// waits for a termination signal: its execute and interrupt functions.
+type groupActor struct {
+	execute, interrupt []*fnode
+}
+
+// groupActors returns the actors of the oklog/run groups whose signal
+// actor waits for a termination signal: those added in the same function
+// as the signal actor.
+func (m *model) groupActors() []groupActor {
+	var actors []groupActor
+	grouped := make(map[*fnode]bool)
 	for _, signal := range m.actors {
-		if !m.isSignalActor(signal.expr.(*ast.CallExpr)) {
+		if grouped[signal.node] || !m.isSignalActor(signal.expr.(*ast.CallExpr)) {
 			continue
 		}
+		grouped[signal.node] = true
 		for _, a := range m.actors {
 			if call := a.expr.(*ast.CallExpr); a.node == signal.node && len(call.Args) == 2 {
-				for _, f := range m.funcTargets(call.Args[1]).local {
-					if f.body != nil && !slices.Contains(fns, f) {
-						fns = append(fns, f)
-					}
-				}
+				actors = append(actors, groupActor{m.funcTargets(call.Args[0]).local, m.funcTargets(call.Args[1]).local})
 			}
 		}
 	}
-	return fns
+	return actors
+}
+
+// ownedBy reports whether every use of v lies in the bodies of fns: a
+// context that only one actor's functions use (Prometheus's ctxWeb).
+func (m *model) ownedBy(v *types.Var, fns []*fnode) bool {
+	for id, obj := range m.pass.TypesInfo.Uses {
+		if obj == v && !slices.ContainsFunc(fns, func(f *fnode) bool { return f.body != nil && within(id, f.body) }) {
+			return false
+		}
+	}
+	return true
 }
