@@ -60,14 +60,21 @@ func (m *model) resolveRelays() {
 		// An oklog/run group interrupts every actor when its signal
 		// actor returns: what an actor's interrupt relays (Prometheus's
 		// cancelWeb()) is relayed after the signal, for that actor. Only
-		// a context that the actor alone uses counts: the interrupts run
-		// one after another, so another actor's code may run before it.
-		for _, a := range m.groupActors() {
-			own := append(slices.Clone(a.execute), a.interrupt...)
+		// a context that no other actor of the group uses counts: the
+		// interrupts run one after another, so another actor's code may
+		// use it before it is cancelled.
+		actors := m.groupActors()
+		for i, a := range actors {
+			var others []*fnode
+			for j, b := range actors {
+				if j != i {
+					others = append(append(others, b.execute...), b.interrupt...)
+				}
+			}
 			for _, f := range a.interrupt {
 				if f.body != nil {
 					m.relaysAfterWait(f.body.List, true, func(e event) {
-						if m.ownedBy(e.relayVar, own) {
+						if !m.usedIn(e.relayVar, others) {
 							mark(e)
 						}
 					})
@@ -275,13 +282,12 @@ func (m *model) groupActors() []groupActor {
 	return actors
 }
 
-// ownedBy reports whether every use of v lies in the bodies of fns: a
-// context that only one actor's functions use (Prometheus's ctxWeb).
-func (m *model) ownedBy(v *types.Var, fns []*fnode) bool {
+// usedIn reports whether a use of v lies in the body of one of fns.
+func (m *model) usedIn(v *types.Var, fns []*fnode) bool {
 	for id, obj := range m.pass.TypesInfo.Uses {
-		if obj == v && !slices.ContainsFunc(fns, func(f *fnode) bool { return f.body != nil && within(id, f.body) }) {
-			return false
+		if obj == v && slices.ContainsFunc(fns, func(f *fnode) bool { return f.body != nil && within(id, f.body) }) {
+			return true
 		}
 	}
-	return true
+	return false
 }

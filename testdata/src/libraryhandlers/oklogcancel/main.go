@@ -20,7 +20,10 @@ func main() {
 	var g run.Group
 	g.Add(run.SignalHandler(context.Background(), os.Interrupt, syscall.SIGTERM))
 	ctxWeb, cancelWeb := context.WithCancel(context.Background())
+	var opts struct{ Context context.Context }
+	opts.Context = ctxWeb // (the setup may use it too; no other actor does)
 	h := webhandler.New(":9090")
+	_ = opts
 	g.Add(
 		func() error {
 			return h.Run(ctxWeb) // want `webhandler.Handler.Run drains the server: Shutdown is given the signal context` `webhandler.Handler.Run drains the server: Shutdown right after the signal`
